@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from '../db/open';
+import { createDispatcher, type Dispatch } from './api/dispatch';
+import type { BackendEvent, ClientState, HandlerMap } from './api/define';
+import { handlers as allHandlers } from './api/handlers';
+import type { ApiResult } from './api/errors';
+
+export interface BackendOptions {
+  /** Folder holding posy.db and the logs (the OS app-data folder, or POSY_DATA_DIR in tests). */
+  dataDir: string;
+  nativeBinding?: string;
+  handlers?: HandlerMap;
+  now?: () => Date;
+  log?: (error: unknown, method: string) => void;
+}
+
+/**
+ * The backend: the shop's database and the handler map behind one `call`. It knows nothing of
+ * Electron or HTTP; `electron/` and `shop/serve/` each bind it to a window.
+ */
+export class Backend {
+  readonly db: Database;
+  readonly handlers: HandlerMap;
+  private readonly dispatch: Dispatch;
+  private readonly listeners = new Set<(event: BackendEvent) => void>();
+
+  private constructor(db: Database, opts: BackendOptions) {
+    this.db = db;
+    this.handlers = opts.handlers ?? allHandlers;
+    this.dispatch = createDispatcher({
+      db,
+      handlers: this.handlers,
+      emit: (event) => {
+        for (const listener of this.listeners) listener(event);
+      },
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+    });
+  }
+
+  /** Opens (creating if needed), checks and migrates the database. Throws DatabaseStartError for a person to read. */
+  static boot(opts: BackendOptions): Backend {
+    mkdirSync(opts.dataDir, { recursive: true });
+    const db = openDatabase({
+      file: join(opts.dataDir, 'posy.db'),
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
+    return new Backend(db, opts);
+  }
+
+  newClient(): ClientState {
+    return { id: randomUUID(), userId: null };
+  }
+
+  get methods(): string[] {
+    return Object.keys(this.handlers);
+  }
+
+  call(client: ClientState, method: string, input: unknown): Promise<ApiResult<unknown>> {
+    return this.dispatch(client, method, input);
+  }
+
+  onEvent(listener: (event: BackendEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  shutdown(): void {
+    this.listeners.clear();
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The permission table. Handlers name one of these; roles are granted sets of them.
+ * The defaults are what a new shop starts with; the owner may edit every role but
+ * their own (the owner always holds every permission, so a shop cannot lock itself out).
+ */
+export const PERMISSIONS = [
+  'catalog.view',
+  'catalog.edit',
+  'users.view',
+  'users.manage',
+  'roles.manage',
+  'settings.manage',
+  'audit.view',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['owner', 'manager', 'cashier', 'florist', 'courier'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that sign in with a password; the others use a PIN on the quick user picker. */
+export const PASSWORD_ROLES: readonly Role[] = ['owner', 'manager'];
+
+export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: PERMISSIONS,
+  manager: ['catalog.view', 'catalog.edit', 'users.view', 'audit.view'],
+  cashier: ['catalog.view'],
+  florist: ['catalog.view'],
+  courier: ['catalog.view'],
+};
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}

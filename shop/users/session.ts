@@ -1,0 +1,21 @@
+import type { Database } from 'better-sqlite3';
+import type { Session } from '../api/define';
+import { isPermission, type Permission, type Role } from './permissions';
+
+/**
+ * Reads the signed-in user's session fresh on every call, so that an owner's change to a role's
+ * permissions, or archiving a user, takes effect at once in every open window.
+ */
+export function loadSession(db: Database, userId: string): Session | null {
+  const user = db
+    .prepare(`SELECT id, shop_id, name, role, language FROM users WHERE id = ? AND archived = 0`)
+    .get(userId) as { id: string; shop_id: string; name: string; role: Role; language: string } | undefined;
+  if (!user) return null;
+  const permissions = new Set<Permission>();
+  for (const row of db.prepare(`SELECT permission FROM role_permissions WHERE role = ?`).iterate(user.role) as Iterable<{
+    permission: string;
+  }>) {
+    if (isPermission(row.permission)) permissions.add(row.permission);
+  }
+  return { userId: user.id, shopId: user.shop_id, role: user.role, name: user.name, language: user.language, permissions };
+}
