@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'locked_out'
   | 'bad_credentials'
   | 'unknown_method'
+  | 'startup_failed'
+  | 'too_large'
   | 'internal';
 
 export interface ApiErrorBody {
