@@ -67,8 +67,10 @@ CREATE TABLE categories (
   parent_id  TEXT REFERENCES categories(id),
   sort       INTEGER NOT NULL DEFAULT 0,
   archived   INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0,1)),
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
 ) STRICT;
+CREATE INDEX categories_parent ON categories(parent_id);
 
 CREATE TABLE category_names (
   category_id TEXT NOT NULL REFERENCES categories(id),
@@ -78,7 +80,10 @@ CREATE TABLE category_names (
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE products (
-  id             TEXT PRIMARY KEY,
+  -- The search index refers to rows by this number. Declared, because VACUUM may renumber an
+  -- implicit rowid and would silently point the index at the wrong products.
+  seq            INTEGER PRIMARY KEY,
+  id             TEXT NOT NULL UNIQUE,
   kind           TEXT NOT NULL CHECK (kind IN ('cut_flower','plant','greenery','consumable','ready_item','service')),
   category_id    TEXT REFERENCES categories(id),
   variety        TEXT,
@@ -89,17 +94,23 @@ CREATE TABLE products (
   archived       INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0,1)),
   created_at     TEXT NOT NULL,
   updated_at     TEXT NOT NULL,
-  -- every name, variety and barcode, normalized (lower case, no accents, Mtavruli folded): what search matches
+  -- every name, variety, colour name (all languages) and barcode, normalized by
+  -- shop/catalog/normalize.ts (lower case, no accents, Mtavruli folded): what search matches
   search_text    TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX products_category ON products(category_id);
+CREATE INDEX products_price ON products(archived, price);
+CREATE INDEX products_updated ON products(archived, updated_at);
 
 CREATE TABLE product_names (
   product_id TEXT NOT NULL REFERENCES products(id),
   lang       TEXT NOT NULL CHECK (lang IN ('en','ru','ka','kk','uz')),
   name       TEXT NOT NULL,
+  -- the name normalized, so lists sort the same way whatever the case or accents
+  sort_key   TEXT NOT NULL,
   PRIMARY KEY (product_id, lang)
 ) STRICT, WITHOUT ROWID;
+CREATE INDEX product_names_sort ON product_names(lang, sort_key);
 
 CREATE TABLE barcodes (
   code       TEXT PRIMARY KEY,
@@ -109,17 +120,17 @@ CREATE TABLE barcodes (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX barcodes_product ON barcodes(product_id);
 
--- Trigram index over products.search_text (rowid = products.rowid), kept in step by triggers.
-CREATE VIRTUAL TABLE product_search USING fts5(search_text, content='products', content_rowid='rowid', tokenize='trigram');
+-- Trigram index over products.search_text (rowid = products.seq), kept in step by triggers.
+CREATE VIRTUAL TABLE product_search USING fts5(search_text, content='products', content_rowid='seq', tokenize='trigram');
 CREATE TRIGGER products_search_ai AFTER INSERT ON products BEGIN
-  INSERT INTO product_search(rowid, search_text) VALUES (new.rowid, new.search_text);
+  INSERT INTO product_search(rowid, search_text) VALUES (new.seq, new.search_text);
 END;
 CREATE TRIGGER products_search_au AFTER UPDATE OF search_text ON products BEGIN
-  INSERT INTO product_search(product_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
-  INSERT INTO product_search(rowid, search_text) VALUES (new.rowid, new.search_text);
+  INSERT INTO product_search(product_search, rowid, search_text) VALUES ('delete', old.seq, old.search_text);
+  INSERT INTO product_search(rowid, search_text) VALUES (new.seq, new.search_text);
 END;
 CREATE TRIGGER products_search_ad AFTER DELETE ON products BEGIN
-  INSERT INTO product_search(product_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+  INSERT INTO product_search(product_search, rowid, search_text) VALUES ('delete', old.seq, old.search_text);
 END;
 
 CREATE TABLE clients (
