@@ -1,13 +1,8 @@
 import type Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/types';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-export { MIGRATIONS };
+export { MIGRATIONS, type Migration };
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
   return migrations.reduce((max, m) => Math.max(max, m.version), 0);

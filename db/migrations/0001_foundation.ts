@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './types';
 
 /** Shops, people and permissions, the audit log, the catalog with its search index, and clients. */
 export const m0001: Migration = {

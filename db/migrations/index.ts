@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './types';
 import { m0001 } from './0001_foundation';
 
 /** Every migration, in order. A guard test checks this list against the files beside it. */
