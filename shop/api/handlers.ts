@@ -1,5 +1,8 @@
 import type { HandlerMap } from './define';
 import { systemHandlers } from '../system/handlers';
+import { usersHandlers } from '../users/handlers';
+import { shopsHandlers } from '../shops/handlers';
+import { auditHandlers } from '../audit/handlers';
 
 /**
  * The whole API: one map, composed per area. Both windows onto the backend (Electron IPC and
@@ -7,4 +10,7 @@ import { systemHandlers } from '../system/handlers';
  */
 export const handlers = {
   ...systemHandlers,
+  ...usersHandlers,
+  ...shopsHandlers,
+  ...auditHandlers,
 } satisfies HandlerMap;

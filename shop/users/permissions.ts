@@ -23,11 +23,17 @@ export const PASSWORD_ROLES: readonly Role[] = ['owner', 'manager'];
 
 export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
-  manager: ['catalog.view', 'catalog.edit', 'users.view', 'audit.view'],
+  // users.manage lets a manager reset a cashier's PIN; accounts.ts keeps managers off owner and manager accounts.
+  manager: ['catalog.view', 'catalog.edit', 'users.view', 'users.manage', 'audit.view'],
   cashier: ['catalog.view'],
   florist: ['catalog.view'],
   courier: ['catalog.view'],
 };
+
+/** How a role signs in: a password for PASSWORD_ROLES, a PIN on the quick user picker for the rest. */
+export function signInWith(role: Role): 'password' | 'pin' {
+  return PASSWORD_ROLES.includes(role) ? 'password' : 'pin';
+}
 
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);

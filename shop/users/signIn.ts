@@ -1,0 +1,77 @@
+import type { CallContext } from '../api/define';
+import { AppError } from '../api/errors';
+import { RefusalAfterWrites } from '../api/dispatch';
+import { getUser, type UserRow } from './accounts';
+import { hashSecret, needsRehash, verifySecret } from './hash';
+import { signInWith } from './permissions';
+import { loadSession, sessionSummary, type SessionSummary } from './session';
+
+/** Consecutive wrong PINs/passwords before a user is locked out, and for how long. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MS = 5 * 60 * 1000;
+
+export function isLockedOut(user: Pick<UserRow, 'locked_until'>, now: Date): boolean {
+  return user.locked_until !== null && user.locked_until > now.toISOString();
+}
+
+function lockedOutError(lockedUntil: string, now: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 60_000));
+  return new AppError('locked_out', 'errors:users.lockedOut', { params: { minutes, until: lockedUntil } });
+}
+
+/**
+ * Checks a user's PIN or password (whichever their role uses) and signs them in on this window,
+ * replacing whoever was signed in there. Every outcome is audited; failures are committed too
+ * (RefusalAfterWrites), so the counter and the log survive the refusal.
+ */
+export function signIn(ctx: CallContext, userId: string, secret: string): SessionSummary {
+  const user = getUser(ctx, userId);
+  if (!user || user.archived === 1 || (ctx.shopId !== null && user.shop_id !== ctx.shopId)) {
+    throw new AppError('not_found', 'errors:users.notFound', { field: 'userId' });
+  }
+  const now = ctx.now();
+  const at = now.toISOString();
+  const subject = { entity: 'user', entityId: user.id };
+
+  if (user.locked_until !== null && isLockedOut(user, now)) {
+    ctx.audit({ action: 'users.signInWhileLocked', ...subject });
+    throw new RefusalAfterWrites(lockedOutError(user.locked_until, now));
+  }
+
+  const kind = signInWith(user.role);
+  const stored = kind === 'pin' ? user.pin_hash : user.password_hash;
+  if (stored === null || !verifySecret(secret, stored)) {
+    const attempts = user.failed_attempts + 1;
+    ctx.audit({ action: 'users.signInFailed', ...subject, details: { attempt: attempts } });
+    if (attempts >= MAX_FAILED_SIGN_INS) {
+      const until = new Date(now.getTime() + LOCKOUT_MS).toISOString();
+      // The counter starts afresh, so after the lockout the user has the full number of tries again.
+      ctx.db.prepare(`UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?`).run(until, user.id);
+      ctx.audit({ action: 'users.lockedOut', ...subject, details: { until } });
+      ctx.emit({ type: 'users.changed' });
+      throw new RefusalAfterWrites(lockedOutError(until, now));
+    }
+    ctx.db.prepare(`UPDATE users SET failed_attempts = ? WHERE id = ?`).run(attempts, user.id);
+    throw new RefusalAfterWrites(
+      new AppError('bad_credentials', kind === 'pin' ? 'errors:users.badPin' : 'errors:users.badPassword', {
+        field: 'secret',
+        params: { left: MAX_FAILED_SIGN_INS - attempts },
+      }),
+    );
+  }
+
+  ctx.db.prepare(`UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?`).run(user.id);
+  if (needsRehash(stored)) {
+    ctx.db.prepare(`UPDATE users SET ${kind === 'pin' ? 'pin_hash' : 'password_hash'} = ?, updated_at = ? WHERE id = ?`).run(hashSecret(secret), at, user.id);
+  }
+  const previous = ctx.session?.userId ?? null;
+  if (previous !== null && previous !== user.id) {
+    ctx.audit({ action: 'users.switch', ...subject, details: { from: previous } });
+  } else {
+    ctx.audit({ action: 'users.signIn', ...subject });
+  }
+  const session = loadSession(ctx.db, user.id);
+  if (!session) throw new Error('signed-in user vanished inside the transaction');
+  ctx.client.userId = user.id;
+  return sessionSummary(session);
+}
