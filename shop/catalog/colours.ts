@@ -1,0 +1,38 @@
+import en from '../../locales/en/colours.json';
+import ru from '../../locales/ru/colours.json';
+import ka from '../../locales/ka/colours.json';
+import kk from '../../locales/kk/colours.json';
+import uz from '../../locales/uz/colours.json';
+import type { Language } from '../api/schemas';
+
+/**
+ * The fixed colour list. Products store the code; the renderer shows the name from
+ * locales/<lang>/colours.json, and search_text holds the names in every language, so a
+ * Georgian cashier typing "წითელ" finds the rose the owner entered in English as red.
+ */
+export const COLOURS = [
+  'white',
+  'cream',
+  'yellow',
+  'orange',
+  'peach',
+  'coral',
+  'pink',
+  'red',
+  'burgundy',
+  'lilac',
+  'purple',
+  'blue',
+  'green',
+  'black',
+  'bicolour',
+  'mixed',
+] as const;
+export type ColourCode = (typeof COLOURS)[number];
+
+export const COLOUR_NAMES: Record<Language, Record<ColourCode, string>> = { en, ru, ka, kk, uz };
+
+/** The colour's name in all five languages, for search_text. */
+export function colourNamesEverywhere(code: ColourCode): string[] {
+  return Object.values(COLOUR_NAMES).map((names) => names[code]);
+}
