@@ -3,6 +3,7 @@ import { systemHandlers } from '../system/handlers';
 import { usersHandlers } from '../users/handlers';
 import { shopsHandlers } from '../shops/handlers';
 import { auditHandlers } from '../audit/handlers';
+import { catalogHandlers } from '../catalog/handlers';
 
 /**
  * The whole API: one map, composed per area. Both windows onto the backend (Electron IPC and
@@ -13,4 +14,5 @@ export const handlers = {
   ...usersHandlers,
   ...shopsHandlers,
   ...auditHandlers,
+  ...catalogHandlers,
 } satisfies HandlerMap;
