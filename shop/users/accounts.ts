@@ -36,15 +36,11 @@ const PIN = /^\d{4,8}$/;
 const PASSWORD_MIN = 8;
 const PASSWORD_MAX = 200;
 
-/**
- * Checks a secret against the rule of the role it is for (a 4–8 digit PIN, or a password of at least
- * 8 characters) and returns the two hash columns: one filled, the other cleared, so a user never
- * keeps a stale secret of the other kind after a role change.
- */
-export function secretColumns(role: Role, secret: string, field = 'secret'): { pin_hash: string | null; password_hash: string | null } {
+/** Refuses a secret that breaks its role's rule: a 4–8 digit PIN, or a password of at least 8 characters. */
+export function checkSecret(role: Role, secret: string, field = 'secret'): void {
   if (signInWith(role) === 'pin') {
     if (!PIN.test(secret)) throw new AppError('invalid_input', 'errors:users.pinInvalid', { field });
-    return { pin_hash: hashSecret(secret), password_hash: null };
+    return;
   }
   if (secret.length < PASSWORD_MIN) {
     throw new AppError('invalid_input', 'errors:users.passwordTooShort', { field, params: { min: PASSWORD_MIN } });
@@ -52,7 +48,16 @@ export function secretColumns(role: Role, secret: string, field = 'secret'): { p
   if (secret.length > PASSWORD_MAX) {
     throw new AppError('invalid_input', 'errors:users.passwordTooLong', { field, params: { max: PASSWORD_MAX } });
   }
-  return { pin_hash: null, password_hash: hashSecret(secret) };
+}
+
+/**
+ * The two hash columns for a role's secret: one filled, the other cleared, so a user never keeps
+ * a stale secret of the other kind after a role change.
+ */
+export function secretColumns(role: Role, secret: string, field = 'secret'): { pin_hash: string | null; password_hash: string | null } {
+  checkSecret(role, secret, field);
+  const hash = hashSecret(secret);
+  return signInWith(role) === 'pin' ? { pin_hash: hash, password_hash: null } : { pin_hash: null, password_hash: hash };
 }
 
 const RANK: Record<Role, number> = { owner: 3, manager: 2, cashier: 1, florist: 1, courier: 1 };

@@ -6,6 +6,7 @@ import {
   activeOwnerCount,
   assertMayManage,
   assertNameFree,
+  checkSecret,
   createUser,
   requireUser,
   secretColumns,
@@ -120,6 +121,7 @@ export const usersHandlers = {
     input: z.object({ name: userName, role, language, secret }).strict(),
     run: (ctx, input) => {
       assertMayManage(actor(ctx), input.role);
+      checkSecret(input.role, input.secret);
       const kind = signInWith(input.role);
       const userId = createUser(ctx, {
         shopId: shopOf(ctx),

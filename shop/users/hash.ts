@@ -35,7 +35,7 @@ function parse(stored: string): { params: ScryptParams; salt: Buffer; hash: Buff
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
   const [N, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   if (![N, r, p].every((n) => Number.isSafeInteger(n) && n > 0)) return null;
-  if (N > MAX_N || (N & (N - 1)) !== 0 || r > 32 || p > 16) return null;
+  if (N < 2 || N > MAX_N || (N & (N - 1)) !== 0 || r > 32 || p > 16) return null;
   const salt = Buffer.from(parts[4] ?? '', 'base64');
   const hash = Buffer.from(parts[5] ?? '', 'base64');
   if (salt.length === 0 || hash.length < 16) return null;
