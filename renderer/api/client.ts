@@ -1,0 +1,213 @@
+import type { ApiErrorBody, ApiResult, BackendEvent, Input, Method, Output } from '../../shop/api/contract';
+
+/** A refusal or failure reported by the backend, carrying its body for translateError. */
+export class ApiError extends Error {
+  readonly body: ApiErrorBody;
+  constructor(body: ApiErrorBody) {
+    super(`${body.code}: ${body.messageKey}`);
+    this.name = 'ApiError';
+    this.body = body;
+  }
+}
+
+/** Browser mode answered 401: this tab does not hold the launch token (an old or hand-typed address). */
+export class BadLinkError extends Error {
+  constructor() {
+    super('browser-mode token refused');
+    this.name = 'BadLinkError';
+  }
+}
+
+/** The backend could not be reached at all (Posy was closed, or the connection dropped). */
+export class ConnectionError extends Error {
+  constructor(cause: unknown) {
+    super('backend unreachable', { cause });
+    this.name = 'ConnectionError';
+  }
+}
+
+export interface Transport {
+  kind: 'electron' | 'browser';
+  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  onEvent(listener: (event: BackendEvent) => void): () => void;
+}
+
+/** What Electron's preload exposes through contextBridge (see electron/preload). */
+interface PosyBridge {
+  platform: 'electron';
+  api: Record<string, (input: unknown) => Promise<ApiResult<unknown>>>;
+  onEvent(cb: (event: BackendEvent) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    posy?: PosyBridge;
+  }
+}
+
+function electronTransport(bridge: PosyBridge): Transport {
+  return {
+    kind: 'electron',
+    call(method, input) {
+      const fn = bridge.api[method];
+      if (!fn) {
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'unknown_method', messageKey: 'errors:api.unknownMethod', params: { method } },
+        });
+      }
+      return fn(input);
+    },
+    onEvent: (listener) => bridge.onEvent(listener),
+  };
+}
+
+const TOKEN_KEY = 'posy.token';
+const CLIENT_KEY = 'posy.client';
+
+function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Reads the launch token from `#token=…` once, keeps it for this tab, and removes it from the address bar
+ * so it does not end up in history, bookmarks or a screenshot.
+ */
+export function takeBrowserCredentials(loc: Location = location, store: Storage = sessionStorage): { token: string; clientId: string } {
+  const fromHash = new URLSearchParams(loc.hash.replace(/^#/, '')).get('token');
+  if (fromHash) {
+    store.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(history.state, '', loc.pathname + loc.search);
+  }
+  let clientId = store.getItem(CLIENT_KEY);
+  if (!clientId) {
+    clientId = randomId();
+    store.setItem(CLIENT_KEY, clientId);
+  }
+  return { token: store.getItem(TOKEN_KEY) ?? '', clientId };
+}
+
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 10_000;
+
+function browserTransport(): Transport {
+  const { token, clientId } = takeBrowserCredentials();
+  const listeners = new Set<(event: BackendEvent) => void>();
+  let socket: WebSocket | null = null;
+  let delay = RECONNECT_MIN_MS;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function connect() {
+    if (socket || listeners.size === 0 || !token) return;
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const url = `${scheme}://${location.host}/events?token=${encodeURIComponent(token)}&client=${encodeURIComponent(clientId)}`;
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      delay = RECONNECT_MIN_MS;
+    };
+    ws.onmessage = (message) => {
+      let event: BackendEvent;
+      try {
+        event = JSON.parse(String(message.data)) as BackendEvent;
+      } catch {
+        return;
+      }
+      for (const listener of listeners) listener(event);
+    };
+    ws.onclose = () => {
+      socket = null;
+      if (listeners.size === 0) return;
+      // Backoff so a stopped server is not hammered; reconnecting resumes events after a restart.
+      timer = setTimeout(() => {
+        timer = null;
+        connect();
+      }, delay);
+      delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+    };
+  }
+
+  return {
+    kind: 'browser',
+    async call(method, input) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'X-Posy-Client': clientId,
+            'Content-Type': 'application/json',
+          },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch (e) {
+        throw new ConnectionError(e);
+      }
+      if (response.status === 401) throw new BadLinkError();
+      try {
+        return (await response.json()) as ApiResult<unknown>;
+      } catch (e) {
+        throw new ConnectionError(e);
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          if (timer) clearTimeout(timer);
+          timer = null;
+          socket?.close();
+          socket = null;
+        }
+      };
+    },
+  };
+}
+
+let transport: Transport | null = null;
+
+/** The one transport of this window: Electron's preload bridge when present, otherwise browser-mode HTTP. */
+export function getTransport(): Transport {
+  transport ??= window.posy?.platform === 'electron' ? electronTransport(window.posy) : browserTransport();
+  return transport;
+}
+
+/** For tests: run the client over a given transport. */
+export function setTransport(next: Transport | null): void {
+  transport = next;
+}
+
+type CallListener = (error: unknown) => void;
+const failureListeners = new Set<CallListener>();
+
+/** Lets the app react to failures that concern the whole window (bad link, startup failure, lost connection). */
+export function onCallFailure(listener: CallListener): () => void {
+  failureListeners.add(listener);
+  return () => failureListeners.delete(listener);
+}
+
+/** Calls one backend method; resolves with its value or throws ApiError / BadLinkError / ConnectionError. */
+export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+  let result: ApiResult<unknown>;
+  try {
+    result = await getTransport().call(method, input);
+  } catch (e) {
+    for (const listener of failureListeners) listener(e);
+    throw e;
+  }
+  if (result.ok) return result.value as Output<M>;
+  const error = new ApiError(result.error);
+  for (const listener of failureListeners) listener(error);
+  throw error;
+}
+
+export function onBackendEvent(listener: (event: BackendEvent) => void): () => void {
+  return getTransport().onEvent(listener);
+}
+
+export type { ApiErrorBody, BackendEvent, Input, Method, Output };

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import { useApi } from '../api/hooks';
+import type { Input } from '../../shop/api/contract';
+import { ErrorMessage } from '../ui/ErrorMessage';
+
+type Role = Input<'roles.setPermissions'>['role'];
+type Permission = Input<'roles.setPermissions'>['permissions'][number];
+
+/** Settings → Roles & permissions: which role may do what. The owner's column is fixed (always everything). */
+export function RolesPage() {
+  const { t } = useTranslation('settings');
+  const roles = useApi('roles.list', {}, ['roles.changed']);
+  const [saving, setSaving] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function toggle(role: Role, current: readonly Permission[], permission: Permission, on: boolean) {
+    const key = `${role}:${permission}`;
+    setSaving(key);
+    setError(null);
+    try {
+      const next = on ? [...current, permission] : current.filter((p) => p !== permission);
+      await call('roles.setPermissions', { role, permissions: next });
+      roles.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(null);
+    }
+  }
+
+  return (
+    <div className="settings-page">
+      <div className="page-head">
+        <h1>{t('roles.title')}</h1>
+      </div>
+      <ErrorMessage error={roles.error ?? error} />
+      {roles.data && (
+        <>
+          <p className="hint">{t('roles.hint')}</p>
+          <table className="table grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('roles.permission')}</th>
+                {roles.data.roles.map((r) => (
+                  <th key={r.role} scope="col">
+                    {t(`common:roles.${r.role}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {roles.data.permissions.map((permission) => (
+                <tr key={permission}>
+                  <th scope="row">{t(`common:permissions.${permission}`)}</th>
+                  {roles.data?.roles.map((r) => {
+                    const checked = r.permissions.includes(permission);
+                    return (
+                      <td key={r.role}>
+                        <input
+                          type="checkbox"
+                          checked={checked}
+                          disabled={r.fixed || saving !== null}
+                          title={r.fixed ? t('roles.ownerFixed') : undefined}
+                          aria-label={t('roles.cell', {
+                            role: t(`common:roles.${r.role}`),
+                            permission: t(`common:permissions.${permission}`),
+                          })}
+                          onChange={(e) => void toggle(r.role, r.permissions, permission, e.target.checked)}
+                        />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useEffect, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/hooks';
+import { ErrorBoundary } from '../app/ErrorBoundary';
+import { useSession } from '../app/session';
+import { ProductsPage } from '../catalog/ProductsPage';
+import { ScanProvider } from '../scan/ScanProvider';
+import { AuditPage } from '../audit/AuditPage';
+import { RolesPage } from '../settings/RolesPage';
+import { UsersPage } from '../settings/UsersPage';
+import { LOCK } from '../ui/icons';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { PAGES, pageForKey, SWITCH_USER_KEY, type PageId } from './nav';
+
+const SCREENS: Record<PageId, ComponentType> = {
+  products: ProductsPage,
+  users: UsersPage,
+  roles: RolesPage,
+  audit: AuditPage,
+};
+
+/**
+ * The signed-in window: top bar, navigation and the current screen. Screens once opened stay mounted
+ * (hidden) so a search or a half-filled form survives a trip to another screen or a user switch.
+ */
+export function Shell({ active }: { active: boolean }) {
+  const { t } = useTranslation();
+  const { session, can, switchUser } = useSession();
+  const shop = useApi('shops.get', {}, ['shop.changed']);
+  const [page, setPage] = useState<PageId>('products');
+  const [opened, setOpened] = useState<ReadonlySet<PageId>>(() => new Set(['products']));
+
+  function open(id: PageId) {
+    setPage(id);
+    setOpened((s) => (s.has(id) ? s : new Set([...s, id])));
+  }
+
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = pageForKey(e);
+      if (target) {
+        e.preventDefault();
+        open(target);
+      } else if (e.key === SWITCH_USER_KEY && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey) {
+        e.preventDefault();
+        switchUser();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, switchUser]);
+
+  return (
+    <ScanProvider enabled={active}>
+      <div className="shell">
+        <header className="topbar">
+          <span className="shop-name">{shop.data?.name ?? t('app.name')}</span>
+          <span className="spacer" />
+          <span className="who" title={t(`roles.${session.role}`)}>
+            {session.name}
+            <small>{t(`roles.${session.role}`)}</small>
+          </span>
+          <LanguageSwitcher />
+          <button type="button" data-testid="switch-user" onClick={switchUser} title={t('shortcut', { key: SWITCH_USER_KEY })}>
+            {t('nav.switchUser')}
+            <kbd>{SWITCH_USER_KEY}</kbd>
+          </button>
+        </header>
+        <nav className="sidenav" aria-label={t('nav.label')}>
+          {PAGES.map((p) => {
+            const locked = !can(p.permission);
+            return (
+              <button
+                key={p.id}
+                type="button"
+                data-testid={p.testId}
+                className={`nav-item${page === p.id ? ' current' : ''}${locked ? ' locked' : ''}`}
+                aria-current={page === p.id ? 'page' : undefined}
+                title={
+                  locked
+                    ? `${t('shortcut', { key: p.key })} · ${t('nav.lockedHint', { permission: t(`permissions.${p.permission}`) })}`
+                    : t('shortcut', { key: p.key })
+                }
+                onClick={() => open(p.id)}
+              >
+                <span>{t(`nav.${p.id}`)}</span>
+                {locked && (
+                  <span className="lock" aria-label={t('nav.locked')}>
+                    {LOCK}
+                  </span>
+                )}
+                <kbd>{p.key}</kbd>
+              </button>
+            );
+          })}
+        </nav>
+        <main className="page">
+          {PAGES.filter((p) => opened.has(p.id)).map((p) => {
+            const Screen = SCREENS[p.id];
+            return (
+              <section key={p.id} hidden={page !== p.id} aria-label={t(`nav.${p.id}`)}>
+                <ErrorBoundary where={`page:${p.id}`}>
+                  <Screen />
+                </ErrorBoundary>
+              </section>
+            );
+          })}
+        </main>
+      </div>
+    </ScanProvider>
+  );
+}

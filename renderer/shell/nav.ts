@@ -1,0 +1,17 @@
+/** The main screens, the permission each needs, and the function key that opens it. */
+export const PAGES = [
+  { id: 'products', permission: 'catalog.view', key: 'F2', testId: 'nav-products' },
+  { id: 'users', permission: 'users.view', key: 'F6', testId: 'nav-users' },
+  { id: 'roles', permission: 'roles.manage', key: 'F7', testId: 'nav-roles' },
+  { id: 'audit', permission: 'audit.view', key: 'F8', testId: 'nav-audit' },
+] as const;
+
+export type PageId = (typeof PAGES)[number]['id'];
+
+export const SWITCH_USER_KEY = 'F9';
+
+/** The page a function key opens, or null. Plain F-keys only: with a modifier they belong to the browser or the OS. */
+export function pageForKey(e: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean; shiftKey: boolean }): PageId | null {
+  if (e.ctrlKey || e.altKey || e.metaKey || e.shiftKey) return null;
+  return PAGES.find((p) => p.key === e.key)?.id ?? null;
+}
