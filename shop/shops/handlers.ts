@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { handler, type CallContext } from '../api/define';
 import { AppError } from '../api/errors';
 import { currency, language, shortText } from '../api/schemas';
+import { seedDemoShop } from '../demo/seed';
 import { createUser } from '../users/accounts';
 import { signIn } from '../users/signIn';
 import { currentShopId } from './current';
@@ -69,7 +70,13 @@ export const shopsHandlers = {
     run: (ctx, input) => {
       assertNotSetUp(ctx);
       if (input.mode === 'demo') {
-        throw new AppError('conflict', 'errors:shops.demoUnavailable');
+        // No one is signed in: the demo's people (one per role) pick themselves on the user picker.
+        const { shopId } = seedDemoShop(ctx, { language: input.language });
+        ctx.audit({ action: 'shops.setup', entity: 'shop', entityId: shopId, details: { mode: 'demo', language: input.language } });
+        ctx.emit({ type: 'shop.changed' });
+        ctx.emit({ type: 'users.changed' });
+        ctx.emit({ type: 'catalog.changed' });
+        return { shopId, session: null };
       }
       const shopId = createShop(ctx, input.shop);
       const ownerId = createUser(ctx, { shopId, name: input.owner.name, role: 'owner', language: input.owner.language, password: input.owner.password });
