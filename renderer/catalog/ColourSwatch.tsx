@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { swatchBackground } from './colourSwatches';
+
+/** A colour chip and its name in the UI language. */
+export function ColourLabel({ colour }: { colour: string | null }) {
+  const { t } = useTranslation('colours');
+  if (!colour) return null;
+  return (
+    <span className="colour-label">
+      <ColourSwatch colour={colour} />
+      {t(colour)}
+    </span>
+  );
+}
+
+export function ColourSwatch({ colour }: { colour: string }) {
+  return <span className="swatch" aria-hidden="true" style={{ background: swatchBackground(colour) }} />;
+}
