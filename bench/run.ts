@@ -1,0 +1,210 @@
+/**
+ * `npm run bench`: the issue's numbers, measured on generated data (20,000 products, 50,000
+ * barcodes, names in five languages) in a temporary folder. Prints a table and writes
+ * bench/results.json: [{ name, value, unit, target }], times in milliseconds. Later issues add
+ * their figures here.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Backend } from '../shop/backend';
+import { findByBarcode } from '../shop/catalog/search';
+import { seededRandom, randomInt } from '../shop/demo/random';
+import { measureBrowserPaint } from './browser-paint';
+import { BENCH_DATA, buildBenchDatabase, signInOwner } from './fixture';
+import { median, p95, p99, timed, timedSync } from './stats';
+
+interface Figure {
+  name: string;
+  value: number | null;
+  unit: string;
+  target: number | null;
+  /** Why there is no value (a skipped measurement). */
+  note?: string;
+}
+
+const ROOT = join(import.meta.dirname, '..');
+const COLD_STARTS = 9;
+const PAINT_RUNS = 5;
+const LOOKUPS = 2000;
+const SEARCHES_PER_SCRIPT = 300;
+const WARM_UP = 100;
+
+const figures: Figure[] = [];
+const add = (name: string, value: number | null, unit: string, target: number | null, note?: string) =>
+  figures.push({ name, value: value === null ? null : Math.round(value * 1000) / 1000, unit, target, ...(note ? { note } : {}) });
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** A fresh process per start, so the figure includes nothing a previous start warmed up (but the OS file cache). */
+function coldStart(dataDir: string, memory = false): { bootMs: number; importMs: number; rssMb: number | null } {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench', 'cold-start.ts'), dataDir, ...(memory ? ['--memory'] : [])],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  const last = out.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as { bootMs: number; importMs: number; rssMb: number | null };
+}
+
+/** How much of a start the integrity check is, and how much of that the FTS5 index's own check. */
+function integrityBreakdown(file: string): { quickCheck: number; ftsCheck: number } {
+  const db = new Database(file, { readonly: true });
+  try {
+    const quickCheck = timedSync(() => db.pragma('quick_check'));
+    const ftsCheck = timedSync(() => db.pragma('quick_check(product_search)'));
+    return { quickCheck, ftsCheck };
+  } finally {
+    db.close();
+  }
+}
+
+type Script = 'Latin' | 'Cyrillic' | 'Georgian';
+const SCRIPT_LETTERS: Record<Script, RegExp> = {
+  Latin: /^[a-z]+$/i,
+  Cyrillic: /^[\u0400-\u04FF]+$/,
+  Georgian: /^[\u10A0-\u10FF\u1C90-\u1CBF]+$/,
+};
+const SCRIPT_LANGS: Record<Script, string[]> = { Latin: ['en', 'uz'], Cyrillic: ['ru', 'kk'], Georgian: ['ka'] };
+
+/** Fragments a cashier types: 3–6 consecutive letters from a word of a real product name, in one script. */
+function fragments(db: Database.Database, script: Script, count: number, random: () => number): string[] {
+  const placeholders = SCRIPT_LANGS[script].map(() => '?').join(',');
+  const names = (
+    db.prepare(`SELECT name FROM product_names WHERE lang IN (${placeholders}) ORDER BY product_id, lang LIMIT 20000`).all(...SCRIPT_LANGS[script]) as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+  const words = [...new Set(names.flatMap((n) => n.split(/[\s,()«»#.-]+/)).filter((w) => w.length >= 3 && SCRIPT_LETTERS[script].test(w)))];
+  if (words.length === 0) throw new Error(`no ${script} words in the catalogue`);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const word = words[randomInt(random, words.length)] ?? '';
+    const len = Math.min(word.length, 3 + randomInt(random, 4));
+    const at = randomInt(random, word.length - len + 1);
+    out.push(word.slice(at, at + len));
+  }
+  return out;
+}
+
+async function main() {
+  const started = performance.now();
+  const tmp = mkdtempSync(join(tmpdir(), 'posy-bench-'));
+  const dataDir = join(tmp, 'data');
+  try {
+    say(`Generating ${BENCH_DATA.products} products and ${BENCH_DATA.barcodes} barcodes in ${dataDir} …`);
+    const built = await buildBenchDatabase(dataDir);
+    add('generate benchmark catalogue (demo shop + 20k products, one transaction)', built.ms, 'ms', null);
+    say(`  ${built.products} products, ${built.barcodes} barcodes in ${(built.ms / 1000).toFixed(1)} s`);
+
+    say(`Cold starts (${COLD_STARTS}, each in a fresh process) …`);
+    const starts = Array.from({ length: COLD_STARTS }, () => coldStart(dataDir));
+    add(
+      `backend cold start: open, integrity check, migrate, first calls answered (median of ${COLD_STARTS})`,
+      median(starts.map((s) => s.bootMs)),
+      'ms',
+      300,
+    );
+    const breakdown = integrityBreakdown(join(dataDir, 'posy.db'));
+    add('  of which: PRAGMA quick_check of the whole file', breakdown.quickCheck, 'ms', null);
+    add('  of which: quick_check of the FTS5 search index alone', breakdown.ftsCheck, 'ms', null);
+    add('backend module load before boot (tsx, from source; not part of the start figure)', median(starts.map((s) => s.importMs)), 'ms', null);
+
+    say('Resident memory after the catalogue is loaded …');
+    const mem = coldStart(dataDir, true);
+    add('backend resident memory after paging through the whole catalogue', mem.rssMb, 'MB', null);
+
+    const backend = Backend.boot({ dataDir });
+    try {
+      const owner = await signInOwner(backend);
+      const random = seededRandom(BENCH_DATA.seed);
+      const allCodes = (backend.db.prepare('SELECT code FROM barcodes').all() as { code: string }[]).map((r) => r.code);
+      const codes = Array.from({ length: LOOKUPS + WARM_UP }, () => allCodes[randomInt(random, allCodes.length)] ?? '');
+
+      say(`Barcode lookups (${LOOKUPS}) …`);
+      const viaCall: number[] = [];
+      for (const [i, code] of codes.entries()) {
+        let ok = false;
+        const ms = await timed(async () => {
+          ok = (await backend.call(owner, 'catalog.byBarcode', { code })).ok;
+        });
+        if (!ok) throw new Error(`lookup of ${code} failed`);
+        if (i >= WARM_UP) viaCall.push(ms);
+      }
+      const raw: number[] = [];
+      for (const [i, code] of codes.entries()) {
+        const ms = timedSync(() => findByBarcode(backend.db, code, 'ka'));
+        if (i >= WARM_UP) raw.push(ms);
+      }
+      add('barcode lookup p99 (catalog.byBarcode through backend.call)', p99(viaCall), 'ms', 1);
+      add('  median', median(viaCall), 'ms', null);
+      add('barcode lookup p99 (findByBarcode, the domain function)', p99(raw), 'ms', 1);
+      add('  median', median(raw), 'ms', null);
+
+      for (const script of ['Latin', 'Cyrillic', 'Georgian'] as const) {
+        say(`Searches by ${script} fragments (${SEARCHES_PER_SCRIPT}) …`);
+        const queries = fragments(backend.db, script, SEARCHES_PER_SCRIPT + WARM_UP, random);
+        const times: number[] = [];
+        for (const [i, query] of queries.entries()) {
+          const ms = await timed(async () => {
+            const res = await backend.call(owner, 'catalog.search', { query });
+            if (!res.ok) throw new Error(`search "${query}" failed: ${JSON.stringify(res.error)}`);
+          });
+          if (i >= WARM_UP) times.push(ms);
+        }
+        add(`product search p95, 3–6 letter ${script} fragments (catalog.search, first page)`, p95(times), 'ms', 5);
+        add('  median', median(times), 'ms', null);
+      }
+
+      const short: number[] = [];
+      for (const query of ['r', 'ro', 'р', 'ро', 'ვ', 'ვა', 'q', 'qi', 'қ', 'қы', 'a', 'б', 'ტ', '60', '4']) {
+        for (let i = 0; i < 20; i++) {
+          short.push(
+            await timed(async () => {
+              await backend.call(owner, 'catalog.search', { query });
+            }),
+          );
+        }
+      }
+      add('product search p95, 1–2 character queries (catalog.search, first page)', p95(short), 'ms', null);
+    } finally {
+      backend.shutdown();
+    }
+
+    say(`Browser mode: process start to sign-in painted in Chromium (${PAINT_RUNS}) …`);
+    const paint = await measureBrowserPaint(dataDir, PAINT_RUNS);
+    const paintName = `browser mode: server process start to sign-in screen painted in Chromium (median of ${PAINT_RUNS})`;
+    if ('runs' in paint) add(paintName, median(paint.runs), 'ms', 1500);
+    else {
+      say(`  skipped: ${paint.skipped}`);
+      add(paintName, null, 'ms', 1500, `skipped: ${paint.skipped}`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
+  printTable(figures);
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  say(`\nWrote bench/results.json in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+function printTable(rows: Figure[]) {
+  const fmt = (v: number | null) => (v === null ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(2));
+  const verdict = (f: Figure) => (f.value === null || f.target === null ? '' : f.value <= f.target ? 'ok' : 'OVER');
+  const width = Math.max(...rows.map((r) => r.name.length));
+  const lines = [
+    `${'figure'.padEnd(width)}  ${'value'.padStart(9)}  unit  ${'target'.padStart(6)}`,
+    '-'.repeat(width + 30),
+    ...rows.map(
+      (r) =>
+        `${r.name.padEnd(width)}  ${fmt(r.value).padStart(9)}  ${r.unit.padEnd(4)}  ${(r.target === null ? '' : `≤ ${r.target}`).padStart(6)}  ${verdict(r)}${r.note ? `  ${r.note}` : ''}`,
+    ),
+  ];
+  console.log(`\n${lines.join('\n')}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
