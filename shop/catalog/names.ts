@@ -65,8 +65,9 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+/** The names the shop entered (not the borrowed fallbacks product_names also holds). */
 export function readProductNames(db: Database, productId: string): Names {
-  const rows = statement(db, 'SELECT lang, name FROM product_names WHERE product_id = ?').all(productId) as {
+  const rows = statement(db, 'SELECT lang, name FROM product_names WHERE product_id = ? AND own = 1').all(productId) as {
     lang: Language;
     name: string;
   }[];

@@ -168,21 +168,28 @@ export function refreshSearchText(db: Database, productId: string): void {
     ...(row.colour ? colourNamesEverywhere(row.colour) : []),
     ...readBarcodes(db, productId).map((b) => b.code),
   ];
-  const seen = new Set<string>();
+  // Each distinct word once: queries are matched word by word, so nothing is lost, and the
+  // trigram index shrinks by half (names in five languages repeat the variety, length, number).
+  const words = new Set<string>();
   for (const part of parts) {
-    const n = normalizeText(part);
-    if (n) seen.add(n);
+    for (const word of normalizeText(part).split(' ')) if (word) words.add(word);
   }
-  // ' | ' keeps fields apart, and the space before each lets a 1–2 letter query match word starts.
-  statement(db, 'UPDATE products SET search_text = ? WHERE id = ?').run([...seen].join(' | '), productId);
+  // A space before every word, the first too: " ro" is then a trigram meaning "a word starting with ro".
+  statement(db, 'UPDATE products SET search_text = ? WHERE id = ?').run(` ${[...words].join(' ')}`, productId);
 }
 
+/** Writes a row for every language: the product's own name there, or the one a reader of it is shown instead. */
 function writeNames(db: Database, productId: string, names: Names): void {
+  const seq = (statement(db, 'SELECT seq FROM products WHERE id = ?').get(productId) as { seq: number }).seq;
   statement(db, 'DELETE FROM product_names WHERE product_id = ?').run(productId);
-  const insert = statement(db, 'INSERT INTO product_names (product_id, lang, name, sort_key) VALUES (?, ?, ?, ?)');
+  const insert = statement(
+    db,
+    'INSERT INTO product_names (product_id, lang, name, own, sort_key, product_seq) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   for (const lang of LANGUAGES) {
-    const name = names[lang];
-    if (name !== undefined) insert.run(productId, lang, name, normalizeText(name));
+    const own = names[lang];
+    const name = own ?? pickName(names, lang);
+    insert.run(productId, lang, name, own === undefined ? 0 : 1, normalizeText(name), seq);
   }
 }
 

@@ -60,20 +60,11 @@ interface ListRow {
   unit: Unit;
   archived: number;
   updated_at: string;
-  total?: number;
 }
 
-// Display name with fallback (lang → en → ru → any, "any" in a fixed order so lists are stable).
-const NAME = (column: 'name' | 'sort_key') => `COALESCE(nl.${column}, ne.${column}, nr.${column},
-  (SELECT x.${column} FROM product_names x WHERE x.product_id = p.id ORDER BY x.lang LIMIT 1))`;
-
+// product_names holds a row per language with the fallback already applied (see the migration).
 const LIST_COLUMNS = `p.id, p.kind, p.variety, p.colour, p.stem_length_cm, p.category_id, p.price, p.unit, p.archived,
-  p.updated_at, ${NAME('name')} AS name`;
-
-const NAME_JOINS = `
-  LEFT JOIN product_names nl ON nl.product_id = p.id AND nl.lang = @lang
-  LEFT JOIN product_names ne ON ne.product_id = p.id AND ne.lang = 'en'
-  LEFT JOIN product_names nr ON nr.product_id = p.id AND nr.lang = 'ru'`;
+  p.updated_at, n.name`;
 
 /** Category names are looked up for the rows shown only, not for every match. */
 function categoryName(db: Database, categoryId: string | null, lang: Language): string | null {
@@ -124,9 +115,9 @@ function toItems(db: Database, rows: ListRow[], lang: Language): ProductListItem
   });
 }
 
-/** A word for FTS5 as one literal phrase: inside double quotes nothing (AND, NEAR, *, parentheses) is syntax. */
-export function ftsPhrase(word: string): string {
-  return `"${word.replace(/"/g, '""')}"`;
+/** Text for FTS5 as one literal phrase: inside double quotes nothing (AND, NEAR, *, parentheses) is syntax. */
+export function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** A word for LIKE … ESCAPE '\': its own % and _ are literal. */
@@ -135,10 +126,15 @@ export function likeLiteral(word: string): string {
 }
 
 export interface QueryPlan {
-  /** FTS5 MATCH expression for the words of 3+ characters (the trigram index cannot see shorter ones). */
+  /**
+   * FTS5 MATCH expression: words of 3+ letters anywhere, 2-letter words at a word start
+   * (search_text puts a space before every word, so " ro" is itself a trigram).
+   */
   match: string | null;
-  /** Words of 1–2 characters, matched at the start of a word. */
-  short: string[];
+  /** 1-letter words among longer ones: matched at a word start, among the trigram hits. */
+  letters: string[];
+  /** A query of one letter alone: names in the reader's language that start with it. */
+  namePrefix: string | null;
 }
 
 export function planQuery(query: string | undefined): QueryPlan {
@@ -146,62 +142,149 @@ export function planQuery(query: string | undefined): QueryPlan {
     .split(' ')
     .filter((w) => w.length > 0)
     .slice(0, MAX_QUERY_WORDS);
-  const long = words.filter((w) => [...w].length >= 3);
-  const short = words.filter((w) => [...w].length < 3);
-  return { match: long.length > 0 ? long.map(ftsPhrase).join(' ') : null, short };
+  const length = (w: string) => [...w].length;
+  if (words.length === 1 && length(words[0] ?? '') === 1) return { match: null, letters: [], namePrefix: words[0] ?? null };
+  const phrases = words.filter((w) => length(w) >= 2).map((w) => ftsPhrase(length(w) === 2 ? ` ${w}` : w));
+  return {
+    match: phrases.length > 0 ? phrases.join(' ') : null,
+    letters: words.filter((w) => length(w) === 1),
+    namePrefix: null,
+  };
 }
 
-const ORDER: Record<SearchSort, string> = {
-  name: 'sort_key #, p.seq',
-  price: 'p.price #, sort_key, p.seq',
-  updated: 'p.updated_at #, p.seq',
-};
+/** Below this many trigram hits, sorting the hits beats walking an index in order and skipping non-hits. */
+const FEW_HITS = 200;
+
+const MATCH_HITS = 'SELECT rowid FROM product_search WHERE product_search MATCH @match';
+
+function hitCount(db: Database, match: string): number {
+  return statement(db, 'SELECT count(*) FROM product_search WHERE product_search MATCH ?').pluck().get(match) as number;
+}
+
+function anyArchived(db: Database): boolean {
+  return statement(db, 'SELECT 1 FROM products WHERE archived = 1 LIMIT 1').get() !== undefined;
+}
+
+/** The code point after this character: [c, next(c)) is every string starting with c, in binary order. */
+function nextCharacter(c: string): string {
+  return String.fromCodePoint((c.codePointAt(0) ?? 0) + 1);
+}
 
 /**
  * Instant search for the product list. 3+ letters go through the trigram index (any part of any
- * name, variety, colour or barcode); 1–2 letters match the start of a word, so "ro" lists roses
- * and not every name with "ro" inside; no query browses. Archived products only when asked.
+ * name, variety, colour or barcode); 2 letters match the start of any word, so "ro" lists roses
+ * and not every word with "ro" inside; a single letter lists names starting with it in the
+ * reader's language; no query browses. Archived products only when asked.
+ *
+ * Fast at 20,000 products because no step costs per match when matches are many: the page is
+ * read by walking an index already in the requested order (names per language, price, updated)
+ * and skipping rows the trigram index did not return, and the total comes from the trigram index.
  */
 export function searchProducts(db: Database, params: SearchParams): SearchResult {
   const plan = planQuery(params.query);
-  const where: string[] = [];
+  const sort = params.sort ?? 'name';
+  const dir = params.dir === 'desc' ? 'DESC' : 'ASC';
   const bind: Record<string, string | number> = {
     lang: params.lang,
     limit: Math.min(Math.max(params.limit ?? 50, 1), MAX_SEARCH_LIMIT),
     offset: Math.max(params.offset ?? 0, 0),
   };
-  if (plan.match !== null) {
-    where.push('p.seq IN (SELECT rowid FROM product_search WHERE product_search MATCH @match)');
-    bind.match = plan.match;
-  }
-  plan.short.forEach((word, i) => {
-    where.push(`(p.search_text LIKE @s${i} ESCAPE '\\' OR p.search_text LIKE @w${i} ESCAPE '\\')`);
-    bind[`s${i}`] = `${likeLiteral(word)}%`;
-    bind[`w${i}`] = `% ${likeLiteral(word)}%`;
+
+  // Conditions on the product row (p).
+  const filters: string[] = [];
+  plan.letters.forEach((letter, i) => {
+    filters.push(`p.search_text LIKE @l${i} ESCAPE '\\'`);
+    bind[`l${i}`] = `% ${likeLiteral(letter)}%`;
   });
-  if (!params.includeArchived) where.push('p.archived = 0');
+  if (!params.includeArchived) filters.push('p.archived = 0');
   if (params.kind !== undefined) {
-    where.push('p.kind = @kind');
+    filters.push('p.kind = @kind');
     bind.kind = params.kind;
   }
   if (params.categoryId !== undefined) {
-    where.push('p.category_id = @categoryId');
+    filters.push('p.category_id = @categoryId');
     bind.categoryId = params.categoryId;
   }
-  const dir = params.dir === 'desc' ? 'DESC' : 'ASC';
-  const sql = `SELECT ${LIST_COLUMNS}, ${NAME('sort_key')} AS sort_key, count(*) OVER () AS total
-    FROM products p ${NAME_JOINS}
-    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY ${ORDER[params.sort ?? 'name'].replace('#', dir)}
-    LIMIT @limit OFFSET @offset`;
-  const stmt = statement(db, sql);
-  const rows = stmt.all(bind) as ListRow[];
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && (bind.offset as number) > 0) {
-    // Paged past the end: the window count came back with no rows, so ask for it alone.
-    total = (stmt.all({ ...bind, limit: 1, offset: 0 }) as ListRow[])[0]?.total ?? 0;
+  // Conditions on the name row in the reader's language (n).
+  const nameConds: string[] = [];
+  if (plan.namePrefix !== null) {
+    nameConds.push('n.sort_key >= @prefixFrom AND n.sort_key < @prefixTo');
+    bind.prefixFrom = plan.namePrefix;
+    bind.prefixTo = nextCharacter(plan.namePrefix);
   }
-  return { items: toItems(db, rows, params.lang), total };
+
+  let hits: number | null = null;
+  if (plan.match !== null) {
+    bind.match = plan.match;
+    hits = hitCount(db, plan.match);
+    if (hits === 0) return { items: [], total: 0 };
+  }
+  const where = (conds: string[]) => (conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : '');
+  const orderBy =
+    sort === 'name'
+      ? `n.sort_key ${dir}, n.product_seq ${dir}`
+      : sort === 'price'
+        ? `p.price ${dir}, p.seq ${dir}`
+        : `p.updated_at ${dir}, p.seq ${dir}`;
+  const page = `ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`;
+
+  let pageSql: string;
+  if (hits !== null && hits <= FEW_HITS) {
+    pageSql = `SELECT p.seq FROM (${MATCH_HITS}) h
+      CROSS JOIN products p ON p.seq = h.rowid
+      CROSS JOIN product_names n ON n.product_id = p.id AND n.lang = @lang
+      ${where([...filters, ...nameConds])} ${page}`;
+  } else if (sort === 'name' || plan.namePrefix !== null) {
+    const inHits = hits !== null ? [`n.product_seq IN (${MATCH_HITS})`] : [];
+    pageSql = `SELECT p.seq FROM product_names n CROSS JOIN products p ON p.seq = n.product_seq
+      ${where(['n.lang = @lang', ...nameConds, ...inHits, ...filters])} ${page}`;
+  } else {
+    const inHits = hits !== null ? [`p.seq IN (${MATCH_HITS})`] : [];
+    pageSql = `SELECT p.seq FROM products p CROSS JOIN product_names n ON n.product_id = p.id AND n.lang = @lang
+      ${where([...inHits, ...filters])} ${page}`;
+  }
+  const seqs = statement(db, pageSql).pluck().all(bind) as number[];
+
+  // The total: from an index alone when only the archived flag filters and nothing is archived.
+  const plain = params.kind === undefined && params.categoryId === undefined && plan.letters.length === 0;
+  const indexAlone = plain && (params.includeArchived === true || !anyArchived(db));
+  let total: number;
+  if (hits !== null) {
+    total = indexAlone
+      ? hits
+      : countOf(db, `SELECT count(*) FROM (${MATCH_HITS}) h CROSS JOIN products p ON p.seq = h.rowid ${where(filters)}`, bind);
+  } else if (plan.namePrefix !== null) {
+    total = indexAlone
+      ? countOf(db, `SELECT count(*) FROM product_names n ${where(['n.lang = @lang', ...nameConds])}`, bind)
+      : countOf(
+          db,
+          `SELECT count(*) FROM product_names n CROSS JOIN products p ON p.seq = n.product_seq
+           ${where(['n.lang = @lang', ...nameConds, ...filters])}`,
+          bind,
+        );
+  } else {
+    total = countOf(db, `SELECT count(*) FROM products p ${where(filters)}`, bind);
+  }
+  return { items: itemsBySeq(db, seqs, params.lang), total };
+}
+
+/** Runs a count with just the parameters its SQL names (better-sqlite3 refuses unused named ones). */
+function countOf(db: Database, sql: string, bind: Record<string, string | number>): number {
+  const used = Object.fromEntries(Object.entries(bind).filter(([name]) => sql.includes(`@${name}`)));
+  return statement(db, sql).pluck().get(used) as number;
+}
+
+/** The list rows for these products, in this order. */
+function itemsBySeq(db: Database, seqs: number[], lang: Language): ProductListItem[] {
+  if (seqs.length === 0) return [];
+  const rows = statement(
+    db,
+    `SELECT ${LIST_COLUMNS} FROM json_each(@seqs) j
+       CROSS JOIN products p ON p.seq = j.value
+       CROSS JOIN product_names n ON n.product_id = p.id AND n.lang = @lang
+      ORDER BY j.key`,
+  ).all({ seqs: JSON.stringify(seqs), lang }) as ListRow[];
+  return toItems(db, rows, lang);
 }
 
 /**
@@ -211,7 +294,10 @@ export function searchProducts(db: Database, params: SearchParams): SearchResult
 export function findByBarcode(db: Database, code: string, lang: Language): { product: ProductListItem; code: string } | null {
   const stmt = statement(
     db,
-    `SELECT ${LIST_COLUMNS} FROM barcodes b JOIN products p ON p.id = b.product_id ${NAME_JOINS} WHERE b.code = @code`,
+    `SELECT ${LIST_COLUMNS} FROM barcodes b
+       CROSS JOIN products p ON p.id = b.product_id
+       CROSS JOIN product_names n ON n.product_id = p.id AND n.lang = @lang
+      WHERE b.code = @code`,
   );
   for (const variant of barcodeLookupVariants(code.trim())) {
     const row = stmt.get({ code: variant, lang }) as ListRow | undefined;

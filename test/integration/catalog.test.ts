@@ -175,6 +175,16 @@ describe('catalog', () => {
     expect(await ok(owner, 'catalog.archive', { id: tulip.id })).toEqual({ archived: true });
     expect(await ids('lola')).toEqual([]);
     expect(await ids('lola', { includeArchived: true })).toEqual([tulip.id]);
+    // totals leave archived products out too, whichever path answered
+    expect((await search('lola')).total).toBe(0);
+    expect((await search('')).total).toBe(5);
+    expect((await search('', { includeArchived: true })).total).toBe(6);
+    expect((await search('т')).total).toBe(0);
+    expect((await search('т', { includeArchived: true })).total).toBe(1);
+    expect((await search('ты', { includeArchived: true })).total).toBe(0);
+    expect((await search('тю', { includeArchived: true })).total).toBe(1);
+    expect((await search('рос')).total).toBe(0);
+    expect((await search('roz', { includeArchived: true, kind: 'cut_flower' })).total).toBe(0);
     expect((await ok(owner, 'catalog.get', { id: tulip.id })).archived).toBe(true);
     await ok(owner, 'catalog.archive', { id: tulip.id }); // again: no second audit entry
     expect(auditActions().filter((a) => a === 'catalog.product.archived')).toHaveLength(1);
@@ -210,19 +220,27 @@ describe('catalog', () => {
     expect(await ids('3813339')).toEqual([redRose.id]);
   });
 
-  it('answers 1–2 character queries by word start', async () => {
-    const { redRose, rosé, chrysanthemum, tulip, wrap } = await seedProducts();
+  it('answers 2-letter queries by word start and 1-letter queries by name start', async () => {
+    const { redRose, rosé, chrysanthemum, tulip, wrap, delivery } = await seedProducts();
     expect(await ids('ro')).toEqual([redRose.id, rosé.id].sort());
     expect(await ids('RO')).toEqual([redRose.id, rosé.id].sort());
     expect(await ids('ро')).toEqual([redRose.id, rosé.id].sort());
     expect(await ids('ქრ')).toEqual([chrysanthemum.id]);
     expect(await ids('ᲥᲠ')).toEqual([chrysanthemum.id]);
-    expect(await ids('ж')).toEqual([tulip.id]);
-    expect(await ids('q')).toEqual([redRose.id]); // "qizil", red in Uzbek
+    expect(await ids('qi')).toEqual([redRose.id]); // "qizil", red in Uzbek
     expect(await ids('50')).toEqual([wrap.id]);
-    expect(await ids('oe')).toEqual([]); // inside words only: "roe" is not a word start
+    expect(await ids('oe')).toEqual([]); // inside words only: not a word start
+    expect(await ids('os')).toEqual([]);
+    // one letter: names starting with it in the reader's language (fallbacks included)
+    expect(await ids('r')).toEqual([redRose.id, rosé.id].sort());
+    expect(await ids('D')).toEqual([delivery.id]);
+    expect(await ids('т')).toEqual([tulip.id]); // no English name: shown (and matched) by its Russian one
+    expect(await ids('n')).toEqual([]);
+    expect(await ids('მ', { lang: 'ka' })).toEqual([delivery.id]);
+    expect((await search('r')).total).toBe(2);
     // a short word narrows a longer one
     expect(await ids('rose ch')).toEqual([rosé.id]);
+    expect(await ids('rose c')).toEqual([rosé.id]);
     expect(await ids('ро на')).toEqual([redRose.id]);
   });
 
