@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { handler, type HandlerMap } from '../../shop/api/define';
@@ -152,6 +154,33 @@ describe('demo shop', () => {
     const again = await env.backend.call(env.backend.newClient(), 'test.seedDemo', { language: 'en' });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict', messageKey: 'errors:shops.alreadySetUp' } });
     expect((db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n).toBe(before);
+  });
+});
+
+describe('demo shop through the first-start screen', () => {
+  it('shops.setup in demo mode opens it, and a cashier finds a rose by part of its Georgian name', async () => {
+    const env = tempBackend({ log: (e) => console.error(e) });
+    envs.push(env);
+    const client = env.backend.newClient();
+    const res = await env.backend.call(client, 'shops.setup', { mode: 'demo', language: 'ka' });
+    expect(res).toMatchObject({ ok: true, value: { session: null } });
+    const picker = await env.backend.call(client, 'users.picker', {});
+    if (!picker.ok) throw new Error(JSON.stringify(picker.error));
+    const cashier = (picker.value as { id: string; role: string }[]).find((u) => u.role === 'cashier');
+    expect(await env.backend.call(client, 'users.signIn', { userId: cashier?.id, secret: '1111' })).toMatchObject({ ok: true });
+    const found = await env.backend.call(client, 'catalog.search', { query: 'ვარდ', lang: 'ka', limit: 200 });
+    if (!found.ok) throw new Error(JSON.stringify(found.error));
+    const { items } = found.value as { items: { name: string }[] };
+    expect(items.length).toBeGreaterThan(50);
+    expect(items.some((p) => p.name.startsWith('ვარდი ეკვადორი Freedom'))).toBe(true);
+  });
+
+  it('the README lists exactly the demo credentials', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    for (const user of DEMO_USERS) {
+      const secret = user.password ? `password \`${user.password}\`` : `PIN \`${user.pin}\``;
+      expect(readme.includes(`| ${user.role} | ${secret} |`), `${user.role}: ${secret}`).toBe(true);
+    }
   });
 });
 
