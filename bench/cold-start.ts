@@ -19,6 +19,7 @@ const importMs = performance.now() - importStart;
 
 const start = performance.now();
 const backend = Backend.boot({ dataDir });
+const openMs = performance.now() - start;
 const client = backend.newClient();
 const status = await backend.call(client, 'system.status', {});
 const picker = await backend.call(client, 'users.picker', {});
@@ -42,4 +43,4 @@ if (process.argv.includes('--memory')) {
 }
 
 backend.shutdown();
-process.stdout.write(`${JSON.stringify({ bootMs, importMs, rssMb })}\n`);
+process.stdout.write(`${JSON.stringify({ bootMs, openMs, importMs, rssMb })}\n`);
