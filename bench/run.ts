@@ -107,6 +107,7 @@ async function main() {
 
     say(`Cold starts (${COLD_STARTS}, each in a fresh process) …`);
     const starts = Array.from({ length: COLD_STARTS }, () => coldStart(dataDir));
+    say(`  runs: ${starts.map((s) => s.bootMs.toFixed(0)).join(', ')} ms`);
     add(
       `backend cold start: open, integrity check, migrate, first calls answered (median of ${COLD_STARTS})`,
       median(starts.map((s) => s.bootMs)),
@@ -183,7 +184,10 @@ async function main() {
     say(`Browser mode: process start to sign-in painted in Chromium (${PAINT_RUNS}) …`);
     const paint = await measureBrowserPaint(dataDir, PAINT_RUNS);
     const paintName = `browser mode: server process start to sign-in screen painted in Chromium (median of ${PAINT_RUNS})`;
-    if ('runs' in paint) add(paintName, median(paint.runs), 'ms', 1500);
+    if ('runs' in paint) {
+      say(`  runs: ${paint.runs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+      add(paintName, median(paint.runs), 'ms', 1500);
+    }
     else {
       say(`  skipped: ${paint.skipped}`);
       add(paintName, null, 'ms', 1500, `skipped: ${paint.skipped}`);
