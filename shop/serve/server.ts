@@ -10,12 +10,9 @@ import type { Backend } from '../backend';
 import type { ClientState } from '../api/define';
 import type { ApiResult } from '../api/errors';
 import { startupFailure } from '../system/startupFailure';
+import { CSP } from './csp';
 
-/** The same policy as the renderer's meta tag; sent as a header too so it also covers what the meta tag cannot. */
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; " +
-  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export { CSP };
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Past this we stop draining an oversized body and drop the connection. */
