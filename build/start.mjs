@@ -4,7 +4,7 @@
 //   POSY_DATA_DIR   data folder (default: the OS app-data folder)
 // Builds first when dist/ is missing or older than the sources, so a fresh clone needs only `npm install`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -69,21 +69,61 @@ const NODE_SOURCES = ['electron', 'shop', 'db', 'hardware', 'locales', 'build/bu
 function run(cmd, args) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`Posy: \`${[cmd, ...args].join(' ')}\` failed; fix the error above and run npm start again.`);
-    process.exit(result.status ?? 1);
+    throw new Error(`\`${[cmd, ...args].join(' ')}\` failed; fix the error above and run npm start again.`);
+  }
+}
+
+const LOCK = at('dist', '.build-lock');
+
+/** Several `npm start`s at once (tests in parallel, a double click) build one at a time. */
+async function withBuildLock(fn) {
+  mkdirSync(at('dist'), { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      let age = 0;
+      try {
+        age = Date.now() - statSync(LOCK).mtimeMs;
+      } catch {
+        continue;
+      }
+      // A build that crashed leaves its lock behind; nothing takes five minutes.
+      if (age > 5 * 60_000 || Date.now() - started > 5 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
   }
 }
 
 async function buildIfNeeded() {
-  if (oldest([OUT.renderer]) < newest(RENDERER_SOURCES)) {
-    console.log('Posy: building the window (vite build)…');
-    const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
-    run(process.execPath, [vite, 'build']);
-  }
-  if (oldest([OUT.main, OUT.preload, OUT.server]) < newest(NODE_SOURCES)) {
-    const { bundle } = await import(pathToFileURL(at('build', 'bundle.mjs')).href);
-    await bundle();
-  }
+  const rendererStale = () => oldest([OUT.renderer]) < newest(RENDERER_SOURCES);
+  const nodeStale = () => oldest([OUT.main, OUT.preload, OUT.server]) < newest(NODE_SOURCES);
+  if (!rendererStale() && !nodeStale()) return;
+  await withBuildLock(async () => {
+    if (rendererStale()) {
+      console.log('Posy: building the window (vite build)…');
+      const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+      // Built aside, then swapped in: a Posy already serving dist/renderer never sees a half-empty folder.
+      const fresh = at('dist', '.renderer-next');
+      const old = at('dist', '.renderer-old');
+      run(process.execPath, [vite, 'build', '--outDir', fresh, '--emptyOutDir', '--logLevel', 'warn']);
+      rmSync(old, { recursive: true, force: true });
+      if (existsSync(at('dist', 'renderer'))) renameSync(at('dist', 'renderer'), old);
+      renameSync(fresh, at('dist', 'renderer'));
+      rmSync(old, { recursive: true, force: true });
+    }
+    if (nodeStale()) {
+      const { bundle } = await import(pathToFileURL(at('build', 'bundle.mjs')).href);
+      await bundle();
+    }
+  });
 }
 
 async function main() {
@@ -108,4 +148,9 @@ async function main() {
   await import(pathToFileURL(OUT.server).href);
 }
 
-await main();
+try {
+  await main();
+} catch (e) {
+  console.error(`Posy: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}

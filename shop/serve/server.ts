@@ -200,6 +200,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     try {
       info = await stat(file);
     } catch {
+      // Browsers ask for a tab icon on their own; "none" is an answer, not an error for the console.
+      if (relative === 'favicon.ico') return send(res, 204, '');
       return send(res, 404, relative === 'index.html' ? 'The window is not built yet: run `npm run build`.' : 'Not Found');
     }
     if (!info.isFile()) return send(res, 404, 'Not Found');
