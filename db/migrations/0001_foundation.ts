@@ -106,17 +106,16 @@ CREATE INDEX products_updated ON products(archived, updated_at);
 -- for the names the shop entered; the others are borrowed (en, else ru, else any), so lists
 -- sort and page by name straight off an index, in any language, without computing fallbacks.
 CREATE TABLE product_names (
-  product_id  TEXT NOT NULL REFERENCES products(id),
+  -- products.seq: the key the search index hands back, and small in every index entry
+  product_seq INTEGER NOT NULL REFERENCES products(seq),
   lang        TEXT NOT NULL CHECK (lang IN ('en','ru','ka','kk','uz')),
   name        TEXT NOT NULL,
   own         INTEGER NOT NULL CHECK (own IN (0,1)),
   -- the name normalized, so lists sort the same way whatever the case or accents
   sort_key    TEXT NOT NULL,
-  -- products.seq, the key the search index hands back
-  product_seq INTEGER NOT NULL,
-  PRIMARY KEY (product_id, lang)
+  PRIMARY KEY (product_seq, lang)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX product_names_sort ON product_names(lang, sort_key, product_seq);
+CREATE INDEX product_names_sort ON product_names(lang, sort_key);
 
 CREATE TABLE barcodes (
   code       TEXT PRIMARY KEY,

@@ -67,7 +67,10 @@ export function isLanguage(value: unknown): value is Language {
 
 /** The names the shop entered (not the borrowed fallbacks product_names also holds). */
 export function readProductNames(db: Database, productId: string): Names {
-  const rows = statement(db, 'SELECT lang, name FROM product_names WHERE product_id = ? AND own = 1').all(productId) as {
+  const rows = statement(
+    db,
+    'SELECT lang, name FROM product_names WHERE product_seq = (SELECT seq FROM products WHERE id = ?) AND own = 1',
+  ).all(productId) as {
     lang: Language;
     name: string;
   }[];

@@ -181,15 +181,15 @@ export function refreshSearchText(db: Database, productId: string): void {
 /** Writes a row for every language: the product's own name there, or the one a reader of it is shown instead. */
 function writeNames(db: Database, productId: string, names: Names): void {
   const seq = (statement(db, 'SELECT seq FROM products WHERE id = ?').get(productId) as { seq: number }).seq;
-  statement(db, 'DELETE FROM product_names WHERE product_id = ?').run(productId);
+  statement(db, 'DELETE FROM product_names WHERE product_seq = ?').run(seq);
   const insert = statement(
     db,
-    'INSERT INTO product_names (product_id, lang, name, own, sort_key, product_seq) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO product_names (product_seq, lang, name, own, sort_key) VALUES (?, ?, ?, ?, ?)',
   );
   for (const lang of LANGUAGES) {
     const own = names[lang];
     const name = own ?? pickName(names, lang);
-    insert.run(productId, lang, name, own === undefined ? 0 : 1, normalizeText(name), seq);
+    insert.run(seq, lang, name, own === undefined ? 0 : 1, normalizeText(name));
   }
 }
 

@@ -232,7 +232,7 @@ export function searchProducts(db: Database, params: SearchParams): SearchResult
   if (hits !== null && hits <= FEW_HITS) {
     pageSql = `SELECT p.seq FROM (${MATCH_HITS}) h
       CROSS JOIN products p ON p.seq = h.rowid
-      CROSS JOIN product_names n ON n.product_id = p.id AND n.lang = @lang
+      CROSS JOIN product_names n ON n.product_seq = p.seq AND n.lang = @lang
       ${where([...filters, ...nameConds])} ${page}`;
   } else if (sort === 'name' || plan.namePrefix !== null) {
     const inHits = hits !== null ? [`n.product_seq IN (${MATCH_HITS})`] : [];
@@ -240,7 +240,7 @@ export function searchProducts(db: Database, params: SearchParams): SearchResult
       ${where(['n.lang = @lang', ...nameConds, ...inHits, ...filters])} ${page}`;
   } else {
     const inHits = hits !== null ? [`p.seq IN (${MATCH_HITS})`] : [];
-    pageSql = `SELECT p.seq FROM products p CROSS JOIN product_names n ON n.product_id = p.id AND n.lang = @lang
+    pageSql = `SELECT p.seq FROM products p CROSS JOIN product_names n ON n.product_seq = p.seq AND n.lang = @lang
       ${where([...inHits, ...filters])} ${page}`;
   }
   const seqs = statement(db, pageSql).pluck().all(bind) as number[];
@@ -281,7 +281,7 @@ function itemsBySeq(db: Database, seqs: number[], lang: Language): ProductListIt
     db,
     `SELECT ${LIST_COLUMNS} FROM json_each(@seqs) j
        CROSS JOIN products p ON p.seq = j.value
-       CROSS JOIN product_names n ON n.product_id = p.id AND n.lang = @lang
+       CROSS JOIN product_names n ON n.product_seq = p.seq AND n.lang = @lang
       ORDER BY j.key`,
   ).all({ seqs: JSON.stringify(seqs), lang }) as ListRow[];
   return toItems(db, rows, lang);
@@ -296,7 +296,7 @@ export function findByBarcode(db: Database, code: string, lang: Language): { pro
     db,
     `SELECT ${LIST_COLUMNS} FROM barcodes b
        CROSS JOIN products p ON p.id = b.product_id
-       CROSS JOIN product_names n ON n.product_id = p.id AND n.lang = @lang
+       CROSS JOIN product_names n ON n.product_seq = p.seq AND n.lang = @lang
       WHERE b.code = @code`,
   );
   for (const variant of barcodeLookupVariants(code.trim())) {

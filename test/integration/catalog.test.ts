@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { ClientState } from '../../shop/api/define';
 import type { ApiResult } from '../../shop/api/errors';
+import type { Input, Method, Output } from '../../shop/api/contract';
 import type { Backend } from '../../shop/backend';
 import { DEFAULT_ROLE_PERMISSIONS, type Role } from '../../shop/users/permissions';
 import { hasValidCheckDigit } from '../../shop/catalog/barcode';
@@ -44,8 +45,8 @@ describe('catalog', () => {
   });
   afterEach(() => env.dispose());
 
-  async function ok<T = any>(client: ClientState, method: string, input: unknown): Promise<T> {
-    const res = (await env.backend.call(client, method, input)) as ApiResult<T>;
+  async function ok<M extends Method>(client: ClientState, method: M, input: Input<M>): Promise<Output<M>> {
+    const res = (await env.backend.call(client, method, input)) as ApiResult<Output<M>>;
     if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
     return res.value;
   }
@@ -96,15 +97,9 @@ describe('catalog', () => {
     return { roses: roses.id as string, redRose, rosé, chrysanthemum, tulip, wrap, delivery };
   }
 
-  async function search(query: string, extra: Record<string, unknown> = {}) {
-    const res = await ok<{ items: { id: string; name: string }[]; total: number }>(owner, 'catalog.search', {
-      query,
-      lang: 'en',
-      ...extra,
-    });
-    return res;
-  }
-  const ids = async (query: string, extra: Record<string, unknown> = {}) => (await search(query, extra)).items.map((i) => i.id).sort();
+  type SearchExtra = Omit<Input<'catalog.search'>, 'query'>;
+  const search = (query: string, extra: SearchExtra = {}) => ok(owner, 'catalog.search', { query, lang: 'en', ...extra });
+  const ids = async (query: string, extra: SearchExtra = {}) => (await search(query, extra)).items.map((i) => i.id).sort();
 
   it('creates a product with defaults, names, barcodes, audit and an event', async () => {
     const { redRose, wrap, delivery, roses } = await seedProducts();
@@ -269,15 +264,15 @@ describe('catalog', () => {
     expect((await ids('', { categoryId: roses })).sort()).toEqual([redRose.id, rosé.id].sort());
     expect(await ids('', { kind: 'service' })).toEqual([delivery.id]);
     const byPrice = await search('', { sort: 'price', dir: 'desc' });
-    expect(byPrice.items.map((i: any) => i.price)).toEqual([1500, 1000, 450, 350, 300, 250]);
+    expect(byPrice.items.map((i) => i.price)).toEqual([1500, 1000, 450, 350, 300, 250]);
     const page = await search('', { sort: 'price', limit: 2, offset: 2 });
     expect(page.total).toBe(6);
-    expect(page.items.map((i: any) => i.price)).toEqual([350, 450]);
+    expect(page.items.map((i) => i.price)).toEqual([350, 450]);
     const past = await search('', { limit: 2, offset: 10 });
     expect(past).toEqual({ items: [], total: 6 });
     // names in the reader's language, with fallback lang → en → ru → any
     const ka = await ok(owner, 'catalog.search', { query: '', lang: 'ka', sort: 'price' });
-    expect(ka.items.map((i: any) => i.name)).toEqual([
+    expect(ka.items.map((i) => i.name)).toEqual([
       'Тюльпан жёлтый', // no ka, no en → ru
       'Rosé Champagne spray rose', // no ka → en
       'ქრიზანთემა თეთრი',
@@ -287,9 +282,9 @@ describe('catalog', () => {
     ]);
     expect(ka.items[3]).toMatchObject({ categoryName: 'ვარდები', barcodes: ['4006381333931'], unit: 'stem' });
     const kk = await ok(owner, 'catalog.search', { query: 'қызғалд', lang: 'kk' });
-    expect(kk.items[0].name).toBe('Қызғалдақ сары');
+    expect(kk.items[0]?.name).toBe('Қызғалдақ сары');
     const byName = await ok(owner, 'catalog.search', { query: '', lang: 'en', sort: 'name' });
-    expect(byName.items.map((i: any) => i.name)).toEqual([
+    expect(byName.items.map((i) => i.name)).toEqual([
       'Delivery',
       'Kraft paper 50% recycled (roll) "eco"',
       'Rosé Champagne spray rose',
@@ -393,8 +388,8 @@ describe('catalog', () => {
     const { roses } = await seedProducts();
     const spray = await ok(owner, 'catalog.createCategory', { names: { en: 'Spray roses', ru: 'Кустовые розы' }, parentId: roses });
     const list = await ok(cashier, 'catalog.categories', { lang: 'ru' });
-    expect(list.map((c: any) => c.name)).toEqual(['Кустовые розы', 'Розы']);
-    expect(list.find((c: any) => c.id === roses).productCount).toBe(2);
+    expect(list.map((c) => c.name)).toEqual(['Кустовые розы', 'Розы']);
+    expect(list.find((c) => c.id === roses)?.productCount).toBe(2);
     expect(await env.backend.call(owner, 'catalog.updateCategory', { id: roses, parentId: spray.id })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', messageKey: 'errors:catalog.categoryCycle' },
@@ -404,9 +399,9 @@ describe('catalog', () => {
       error: { messageKey: 'errors:catalog.categoryCycle' },
     });
     await ok(owner, 'catalog.updateCategory', { id: spray.id, names: { ka: 'ბუჩქოვანი ვარდები' }, archived: true });
-    expect((await ok(owner, 'catalog.categories', { lang: 'ka' })).map((c: any) => c.name)).toEqual(['ვარდები']);
+    expect((await ok(owner, 'catalog.categories', { lang: 'ka' })).map((c) => c.name)).toEqual(['ვარდები']);
     const archived = await ok(owner, 'catalog.categories', { lang: 'ka', includeArchived: true });
-    expect(archived.find((c: any) => c.id === spray.id)).toMatchObject({ archived: true, name: 'ბუჩქოვანი ვარდები', parentId: roses });
+    expect(archived.find((c) => c.id === spray.id)).toMatchObject({ archived: true, name: 'ბუჩქოვანი ვარდები', parentId: roses });
     expect(
       await env.backend.call(owner, 'catalog.create', { kind: 'cut_flower', names: { en: 'x' }, price: 1, categoryId: spray.id }),
     ).toMatchObject({ ok: false, error: { messageKey: 'errors:catalog.categoryArchived', field: 'categoryId' } });
