@@ -108,6 +108,7 @@ CREATE INDEX products_updated ON products(archived, updated_at);
 CREATE TABLE product_names (
   -- products.seq: the key the search index hands back, and small in every index entry
   product_seq INTEGER NOT NULL REFERENCES products(seq),
+  product_id  TEXT NOT NULL REFERENCES products(id), -- the same product, for readers that know only its id
   lang        TEXT NOT NULL CHECK (lang IN ('en','ru','ka','kk','uz')),
   name        TEXT NOT NULL,
   own         INTEGER NOT NULL CHECK (own IN (0,1)),

@@ -184,12 +184,12 @@ function writeNames(db: Database, productId: string, names: Names): void {
   statement(db, 'DELETE FROM product_names WHERE product_seq = ?').run(seq);
   const insert = statement(
     db,
-    'INSERT INTO product_names (product_seq, lang, name, own, sort_key) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO product_names (product_seq, product_id, lang, name, own, sort_key) VALUES (?, ?, ?, ?, ?, ?)',
   );
   for (const lang of LANGUAGES) {
     const own = names[lang];
     const name = own ?? pickName(names, lang);
-    insert.run(seq, lang, name, own === undefined ? 0 : 1, normalizeText(name));
+    insert.run(seq, productId, lang, name, own === undefined ? 0 : 1, normalizeText(name));
   }
 }
 
