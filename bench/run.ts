@@ -79,7 +79,7 @@ const SCRIPT_LANGS: Record<Script, string[]> = { Latin: ['en', 'uz'], Cyrillic: 
 function fragments(db: Database.Database, script: Script, count: number, random: () => number): string[] {
   const placeholders = SCRIPT_LANGS[script].map(() => '?').join(',');
   const names = (
-    db.prepare(`SELECT name FROM product_names WHERE lang IN (${placeholders}) ORDER BY product_id, lang LIMIT 20000`).all(...SCRIPT_LANGS[script]) as {
+    db.prepare(`SELECT name FROM product_names WHERE own = 1 AND lang IN (${placeholders}) ORDER BY product_seq, lang LIMIT 20000`).all(...SCRIPT_LANGS[script]) as {
       name: string;
     }[]
   ).map((r) => r.name);

@@ -53,13 +53,13 @@ describe('demo shop', () => {
     expect([...kinds].sort()).toEqual(['consumable', 'cut_flower', 'greenery', 'plant', 'ready_item', 'service']);
 
     const nameCounts = db
-      .prepare(`SELECT p.id, count(n.lang) AS n FROM products p LEFT JOIN product_names n ON n.product_id = p.id AND length(trim(n.name)) > 0 GROUP BY p.id`)
+      .prepare(`SELECT p.id, count(n.lang) AS n FROM products p LEFT JOIN product_names n ON n.product_id = p.id AND n.own = 1 AND length(trim(n.name)) > 0 GROUP BY p.id`)
       .all() as { id: string; n: number }[];
     expect(nameCounts.filter((r) => r.n !== LANGUAGES.length)).toEqual([]);
     // names are translations, not copies: no product has the same English and Russian/Georgian name
     const sameAsEnglish = db
       .prepare(
-        `SELECT en.name FROM product_names en JOIN product_names o ON o.product_id = en.product_id AND o.lang IN ('ru', 'ka')
+        `SELECT en.name FROM product_names en JOIN product_names o ON o.product_id = en.product_id AND o.lang IN ('ru', 'ka') AND o.own = 1
           WHERE en.lang = 'en' AND o.name = en.name`,
       )
       .all();
@@ -197,7 +197,7 @@ describe('large catalogue generator', () => {
     const rows = db
       .prepare(
         `SELECT p.price, p.variety, p.colour, p.stem_length_cm,
-                (SELECT group_concat(lang || ':' || name, '|') FROM (SELECT lang, name FROM product_names WHERE product_id = p.id ORDER BY lang)) AS names,
+                (SELECT group_concat(lang || ':' || name, '|') FROM (SELECT lang, name FROM product_names WHERE product_id = p.id AND own = 1 ORDER BY lang)) AS names,
                 (SELECT group_concat(code, ',') FROM (SELECT code FROM barcodes WHERE product_id = p.id ORDER BY code)) AS codes
            FROM products p ORDER BY p.seq`,
       )
