@@ -57,6 +57,8 @@ CREATE TABLE audit_log (
   details   TEXT
 ) STRICT;
 CREATE INDEX audit_log_at ON audit_log(at);
+-- audit.list filtered by person, newest first
+CREATE INDEX audit_log_user ON audit_log(user_id, at);
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
