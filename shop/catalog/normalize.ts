@@ -6,21 +6,7 @@
  */
 
 // Latin letters that NFKD leaves alone but people type without the stroke or ligature.
-const LATIN_FOLDS: Record<string, string> = {
-  ß: 'ss',
-  ẞ: 'ss',
-  ø: 'o',
-  Ø: 'o',
-  ł: 'l',
-  Ł: 'l',
-  æ: 'ae',
-  Æ: 'ae',
-  œ: 'oe',
-  Œ: 'oe',
-  đ: 'd',
-  Đ: 'd',
-  ı: 'i',
-};
+const LATIN_FOLDS: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', æ: 'ae', œ: 'oe', đ: 'd', ı: 'i' };
 
 // Uzbek Latin writes o‘ and g‘ with a modifier letter turned comma; keyboards produce any of these.
 const APOSTROPHES = /[\u02BB\u02BC\u2018\u2019\u0060\u00B4\u2032\u02B9']/g;
@@ -44,17 +30,21 @@ function foldMtavruli(cp: number): number {
 const STAND_IN: Record<string, string> = { й: '\uE000', Й: '\uE000', ў: '\uE001', Ў: '\uE001' };
 const FROM_STAND_IN: Record<string, string> = { '\uE000': 'й', '\uE001': 'ў' };
 
+// Printable ASCII without apostrophe-likes needs none of the Unicode steps (most barcodes, many names).
+const PLAIN_ASCII = /^[\x20-\x26\x28-\x5f\x61-\x7e]*$/;
+
 export function normalizeText(input: string): string {
+  if (PLAIN_ASCII.test(input)) return input.toLowerCase().replace(/ {2,}/g, ' ').trim();
   return input
     .normalize('NFC')
     .replace(/[\uE000\uE001]/g, '')
     .replace(/[йЙўЎ]/g, (ch) => STAND_IN[ch] ?? ch)
-    .replace(/[ßẞøØłŁæÆœŒđĐı]/g, (ch) => LATIN_FOLDS[ch] ?? ch)
     .replace(/[\u1C90-\u1CBA\u1CBD-\u1CBF]/g, (ch) => String.fromCodePoint(foldMtavruli(ch.codePointAt(0) ?? 0)))
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
     .toLowerCase()
     .replace(COMBINING_MARKS, '') // toLowerCase can introduce marks (İ → i̇)
+    .replace(/[ßøłæœđı]/g, (ch) => LATIN_FOLDS[ch] ?? ch) // after NFKD: Ǽ decomposes to Æ + accent
     .replace(/[\uE000\uE001]/g, (ch) => FROM_STAND_IN[ch] ?? ch)
     .replace(APOSTROPHES, CANONICAL_APOSTROPHE)
     .replace(WHITESPACE, ' ')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { normalizeText } from '../../shop/catalog/normalize';
 
 describe('normalizeText', () => {
@@ -8,6 +9,7 @@ describe('normalizeText', () => {
     ['Gerbera Ñandú', 'gerbera nandu'],
     ['Straße', 'strasse'],
     ['Søren Łódź', 'soren lodz'],
+    ['ǼSIR ẞ', 'aesir ss'],
     ['Ｒｏｓｅ ﬁne', 'rose fine'], // full-width letters and the fi ligature (NFKD)
     ['İstanbul', 'istanbul'],
   ])('Latin: %s → %s', (input, expected) => {
@@ -54,5 +56,16 @@ describe('normalizeText', () => {
     for (const s of ['Rosé ᲕᲐᲠᲓᲘ Ёлка O‘zbek ҚЫЗЫЛ', 'Straße  Chrysanthème']) {
       expect(normalizeText(normalizeText(s))).toBe(normalizeText(s));
     }
+  });
+
+  it('is idempotent, lower-cased and single-spaced for any text (ASCII fast path included)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (s) => {
+        const n = normalizeText(s);
+        expect(normalizeText(n)).toBe(n);
+        expect(n).not.toMatch(/[A-Z]|\s\s|^\s|\s$|[\u0300-\u036f]/);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
