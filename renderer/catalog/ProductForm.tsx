@@ -277,165 +277,167 @@ export function ProductForm({ product, initialBarcode, onClose, onSaved }: Produ
             <h2 id={titleId}>{product ? t('form.titleEdit') : t('form.titleNew')}</h2>
             {archived && <span className="badge">{t('archived.badge')}</span>}
           </header>
-          {topError && <ErrorMessage error={error} />}
+          <div className="modal-body">
+            {topError && <ErrorMessage error={error} />}
 
-          <fieldset className="names">
-            <legend>{t('form.names')}</legend>
-            {namesError && (
-              <small className="field-error" role="alert" data-testid="error-message">
-                {translateError(error)}
-              </small>
-            )}
-            {nameOrder.map((lang, i) => (
-              <Field key={lang} label={LANGUAGE_LABELS[lang]} names={[`names.${lang}`]} error={error}>
+            <fieldset className="names">
+              <legend>{t('form.names')}</legend>
+              {namesError && (
+                <small className="field-error" role="alert" data-testid="error-message">
+                  {translateError(error)}
+                </small>
+              )}
+              {nameOrder.map((lang, i) => (
+                <Field key={lang} label={LANGUAGE_LABELS[lang]} names={[`names.${lang}`]} error={error}>
+                  <input
+                    data-testid={`product-name-${lang}`}
+                    lang={lang}
+                    value={draft.names[lang]}
+                    maxLength={120}
+                    autoFocus={i === 0}
+                    onChange={(e) => set('names', { ...draft.names, [lang]: e.target.value })}
+                  />
+                </Field>
+              ))}
+            </fieldset>
+
+            <div className="form-grid">
+              <Field label={t('form.kind')} names={['kind']} error={error}>
+                <select data-testid="product-kind" value={draft.kind} onChange={(e) => setKind(e.target.value as ProductKind)}>
+                  {kinds.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`kinds.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t('form.category')} names={['categoryId']} error={error}>
+                <select value={draft.categoryId} onChange={(e) => set('categoryId', e.target.value)}>
+                  <option value="">{t('form.noCategory')}</option>
+                  {categoryTree(categories.data ?? []).map(({ item, depth }) => (
+                    <option key={item.id} value={item.id}>
+                      {`${'\u00A0\u00A0'.repeat(depth)}${item.name}`}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t('form.variety')} names={['variety']} error={error}>
+                <input value={draft.variety} maxLength={120} onChange={(e) => set('variety', e.target.value)} />
+              </Field>
+              <Field label={t('form.stemLength')} names={['stemLengthCm']} error={error}>
                 <input
-                  data-testid={`product-name-${lang}`}
-                  lang={lang}
-                  value={draft.names[lang]}
-                  maxLength={120}
-                  autoFocus={i === 0}
-                  onChange={(e) => set('names', { ...draft.names, [lang]: e.target.value })}
+                  inputMode="numeric"
+                  value={draft.stemLength}
+                  onChange={(e) => set('stemLength', e.target.value.replace(/[^\d]/g, ''))}
                 />
               </Field>
-            ))}
-          </fieldset>
-
-          <div className="form-grid">
-            <Field label={t('form.kind')} names={['kind']} error={error}>
-              <select data-testid="product-kind" value={draft.kind} onChange={(e) => setKind(e.target.value as ProductKind)}>
-                {kinds.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`kinds.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('form.category')} names={['categoryId']} error={error}>
-              <select value={draft.categoryId} onChange={(e) => set('categoryId', e.target.value)}>
-                <option value="">{t('form.noCategory')}</option>
-                {categoryTree(categories.data ?? []).map(({ item, depth }) => (
-                  <option key={item.id} value={item.id}>
-                    {`${'\u00A0\u00A0'.repeat(depth)}${item.name}`}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('form.variety')} names={['variety']} error={error}>
-              <input value={draft.variety} maxLength={120} onChange={(e) => set('variety', e.target.value)} />
-            </Field>
-            <Field label={t('form.stemLength')} names={['stemLengthCm']} error={error}>
-              <input
-                inputMode="numeric"
-                value={draft.stemLength}
-                onChange={(e) => set('stemLength', e.target.value.replace(/[^\d]/g, ''))}
-              />
-            </Field>
-            <Field label={t('form.unit')} names={['unit']} error={error}>
-              <select
-                value={draft.unit}
-                onChange={(e) => setDraft((d) => ({ ...d, unit: e.target.value as Unit, unitChosen: true }))}
-              >
-                {units.map((u) => (
-                  <option key={u} value={u}>
-                    {t(`units.${u}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={currency ? t('form.priceIn', { currency }) : t('form.price')} names={['price']} error={error}>
-              <input
-                data-testid="product-price"
-                inputMode="decimal"
-                autoComplete="off"
-                value={draft.price}
-                onChange={(e) => set('price', e.target.value)}
-                onBlur={() => {
-                  const parsed = currency ? parseMoney(draft.price, currency) : null;
-                  if (parsed?.ok && currency) set('price', formatMoneyForInput(parsed.minor, currency, language));
-                }}
-              />
-            </Field>
-          </div>
-
-          <fieldset className="colours">
-            <legend>{t('form.colour')}</legend>
-            <div className="swatch-picker" role="radiogroup" aria-label={t('form.colour')}>
-              <button
-                type="button"
-                role="radio"
-                aria-checked={draft.colour === ''}
-                className={`swatch-choice${draft.colour === '' ? ' chosen' : ''}`}
-                onClick={() => set('colour', '')}
-              >
-                <span className="swatch none" aria-hidden="true" />
-                {t('form.noColour')}
-              </button>
-              {colours.map((c) => (
-                <button
-                  key={c}
-                  type="button"
-                  role="radio"
-                  aria-checked={draft.colour === c}
-                  className={`swatch-choice${draft.colour === c ? ' chosen' : ''}`}
-                  onClick={() => set('colour', c)}
+              <Field label={t('form.unit')} names={['unit']} error={error}>
+                <select
+                  value={draft.unit}
+                  onChange={(e) => setDraft((d) => ({ ...d, unit: e.target.value as Unit, unitChosen: true }))}
                 >
-                  <ColourSwatch colour={c} />
-                  {tColour(c)}
-                </button>
-              ))}
-            </div>
-            {errorField(error) === 'colour' && (
-              <small className="field-error" role="alert">
-                {translateError(error)}
-              </small>
-            )}
-          </fieldset>
-
-          <fieldset className="barcodes">
-            <legend>{t('form.barcodes')}</legend>
-            <ul className="barcode-list">
-              {draft.barcodes.map((code, i) => (
-                <li key={code} className={i === barcodeErrorIndex ? 'invalid' : undefined}>
-                  <code>{code}</code>
-                  <button
-                    type="button"
-                    className="ghost"
-                    onClick={() => set('barcodes', draft.barcodes.filter((c) => c !== code))}
-                  >
-                    {t('actions.remove')}
-                  </button>
-                  {i === barcodeErrorIndex && (
-                    <small className="field-error" role="alert" data-testid="error-message">
-                      {translateError(error)}
-                    </small>
-                  )}
-                </li>
-              ))}
-              {draft.barcodes.length === 0 && <li className="hint">{t('detail.noBarcodes')}</li>}
-            </ul>
-            <div className="barcode-add">
-              <Field label={t('form.barcodeInput')} names={['code']} error={codeError ?? (errorField(error) === 'code' ? error : null)}>
+                  {units.map((u) => (
+                    <option key={u} value={u}>
+                      {t(`units.${u}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={currency ? t('form.priceIn', { currency }) : t('form.price')} names={['price']} error={error}>
                 <input
-                  data-testid="barcode-input"
-                  value={codeInput}
+                  data-testid="product-price"
+                  inputMode="decimal"
                   autoComplete="off"
-                  onChange={(e) => setCodeInput(e.target.value)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') {
-                      e.preventDefault();
-                      void addCode(codeInput);
-                    }
+                  value={draft.price}
+                  onChange={(e) => set('price', e.target.value)}
+                  onBlur={() => {
+                    const parsed = currency ? parseMoney(draft.price, currency) : null;
+                    if (parsed?.ok && currency) set('price', formatMoneyForInput(parsed.minor, currency, language));
                   }}
                 />
               </Field>
-              <button type="button" onClick={() => void addCode(codeInput)}>
-                {t('actions.add')}
-              </button>
-              <button type="button" onClick={() => void generateCode()}>
-                {t('actions.generate')}
-              </button>
             </div>
-          </fieldset>
+
+            <fieldset className="colours">
+              <legend>{t('form.colour')}</legend>
+              <div className="swatch-picker" role="radiogroup" aria-label={t('form.colour')}>
+                <button
+                  type="button"
+                  role="radio"
+                  aria-checked={draft.colour === ''}
+                  className={`swatch-choice${draft.colour === '' ? ' chosen' : ''}`}
+                  onClick={() => set('colour', '')}
+                >
+                  <span className="swatch none" aria-hidden="true" />
+                  {t('form.noColour')}
+                </button>
+                {colours.map((c) => (
+                  <button
+                    key={c}
+                    type="button"
+                    role="radio"
+                    aria-checked={draft.colour === c}
+                    className={`swatch-choice${draft.colour === c ? ' chosen' : ''}`}
+                    onClick={() => set('colour', c)}
+                  >
+                    <ColourSwatch colour={c} />
+                    {tColour(c)}
+                  </button>
+                ))}
+              </div>
+              {errorField(error) === 'colour' && (
+                <small className="field-error" role="alert">
+                  {translateError(error)}
+                </small>
+              )}
+            </fieldset>
+
+            <fieldset className="barcodes">
+              <legend>{t('form.barcodes')}</legend>
+              <ul className="barcode-list">
+                {draft.barcodes.map((code, i) => (
+                  <li key={code} className={i === barcodeErrorIndex ? 'invalid' : undefined}>
+                    <code>{code}</code>
+                    <button
+                      type="button"
+                      className="ghost"
+                      onClick={() => set('barcodes', draft.barcodes.filter((c) => c !== code))}
+                    >
+                      {t('actions.remove')}
+                    </button>
+                    {i === barcodeErrorIndex && (
+                      <small className="field-error" role="alert" data-testid="error-message">
+                        {translateError(error)}
+                      </small>
+                    )}
+                  </li>
+                ))}
+                {draft.barcodes.length === 0 && <li className="hint">{t('detail.noBarcodes')}</li>}
+              </ul>
+              <div className="barcode-add">
+                <Field label={t('form.barcodeInput')} names={['code']} error={codeError ?? (errorField(error) === 'code' ? error : null)}>
+                  <input
+                    data-testid="barcode-input"
+                    value={codeInput}
+                    autoComplete="off"
+                    onChange={(e) => setCodeInput(e.target.value)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') {
+                        e.preventDefault();
+                        void addCode(codeInput);
+                      }
+                    }}
+                  />
+                </Field>
+                <button type="button" onClick={() => void addCode(codeInput)}>
+                  {t('actions.add')}
+                </button>
+                <button type="button" onClick={() => void generateCode()}>
+                  {t('actions.generate')}
+                </button>
+              </div>
+            </fieldset>
+          </div>
 
           <footer className="modal-foot">
             {product && (

@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   flexRender,
@@ -40,6 +40,52 @@ interface ProductTableProps {
 }
 
 const ROW_HEIGHT = 44;
+
+/**
+ * Columns from most to least needed at a counter, with the width each needs (px) and its share of
+ * the width when shown. A narrow list (the detail panel open, a small screen) drops the last ones.
+ */
+const COLUMN_PRIORITY = [
+  { id: 'name', min: 220, weight: 27 },
+  { id: 'price', min: 130, weight: 13 },
+  { id: 'colour', min: 120, weight: 12 },
+  { id: 'length', min: 70, weight: 7 },
+  { id: 'barcodes', min: 150, weight: 14 },
+  { id: 'kind', min: 130, weight: 12 },
+  { id: 'category', min: 130, weight: 12 },
+  { id: 'variety', min: 110, weight: 10 },
+] as const;
+
+function weightOf(id: string): number {
+  return COLUMN_PRIORITY.find((c) => c.id === id)?.weight ?? 10;
+}
+
+function columnsThatFit(width: number, grouped: string | null): Set<string> {
+  const shown = new Set<string>();
+  let used = 0;
+  for (const c of COLUMN_PRIORITY) {
+    if (c.id === grouped) continue; // its value is in the group header
+    if (shown.size > 0 && used + c.min > width) break;
+    shown.add(c.id);
+    used += c.min;
+  }
+  return shown;
+}
+
+/** The element's width, following resizes (a wide default until it is first measured). */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(1200);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.round(entry.contentRect.width));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
 const GROUP_COLUMN: Record<Exclude<Grouping, 'none'>, string> = { category: 'category', kind: 'kind' };
 const MORE_CODES = '+';
 const EXPANDED = '▾';
@@ -119,21 +165,27 @@ export function ProductTable(props: ProductTableProps) {
     [t, language, format],
   );
 
+  // Stable state objects: react-table recomputes its row models (and resets paging) whenever these change identity.
+  const groupingState = useMemo(() => (grouping === 'none' ? [] : [GROUP_COLUMN[grouping]]), [grouping]);
+  const width = useWidth(scrollRef);
+  const columnVisibility = useMemo(() => {
+    const shown = columnsThatFit(width, grouping === 'none' ? null : GROUP_COLUMN[grouping]);
+    return Object.fromEntries(COLUMN_PRIORITY.map((c) => [c.id, shown.has(c.id)]));
+  }, [grouping, width]);
+
   const table = useReactTable({
     data,
     columns,
     getRowId: (p) => p.id,
-    state: {
-      grouping: grouping === 'none' ? [] : [GROUP_COLUMN[grouping]],
-      expanded,
-      columnVisibility: { kind: grouping !== 'kind', category: grouping !== 'category' },
-    },
+    state: { grouping: groupingState, expanded, columnVisibility },
     onExpandedChange: setExpanded,
     getCoreRowModel: getCoreRowModel(),
     getGroupedRowModel: getGroupedRowModel(),
     getExpandedRowModel: getExpandedRowModel(),
     manualSorting: true,
+    manualPagination: true,
     autoResetExpanded: false,
+    autoResetPageIndex: false,
   });
 
   const rows = table.getRowModel().rows;
@@ -170,6 +222,7 @@ export function ProductTable(props: ProductTableProps) {
   );
 
   const visibleColumns = table.getVisibleLeafColumns();
+  const totalWeight = visibleColumns.reduce((sum, c) => sum + weightOf(c.id), 0) || 1;
   const paddingTop = virtualRows[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (virtualRows[virtualRows.length - 1]?.end ?? 0);
   const sortable: Partial<Record<string, SearchSort>> = { name: 'name', price: 'price' };
@@ -184,7 +237,7 @@ export function ProductTable(props: ProductTableProps) {
       <table className="product-table">
         <colgroup>
           {visibleColumns.map((c) => (
-            <col key={c.id} className={`col-${c.id}`} />
+            <col key={c.id} className={`col-${c.id}`} style={{ width: `${(100 * weightOf(c.id)) / totalWeight}%` }} />
           ))}
         </colgroup>
         <thead>

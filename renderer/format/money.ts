@@ -1,4 +1,4 @@
-import { localeFor } from './locale';
+import { numberLocaleFor, runtimeDecimalMark, type LocaleProbe } from './locale';
 
 /**
  * Money is an integer count of minor units (tetri, tiyn, kopecks, cents) everywhere in Posy.
@@ -43,15 +43,27 @@ function formatter(locale: string, currency: string, fractionDigits: number): In
   return f;
 }
 
+/**
+ * Currency signs as a counter writes them, the same on every runtime (CLDR differs between ICU
+ * builds: Russian data still has "ლ" for the lari, Chromium's reduced data has no "soʻm").
+ */
+const SIGN: Readonly<Record<string, string>> = { GEL: '₾', KZT: '₸', RUB: '₽', USD: '$', EUR: '€' };
+const SUM_SIGN: Readonly<Record<string, string>> = { uz: 'soʻm', ru: 'сум', kk: 'сум' };
+
+function currencySign(currency: string, language: string): string | undefined {
+  if (currency === 'UZS') return SUM_SIGN[language.split('-')[0] ?? language];
+  return SIGN[currency];
+}
+
 /** "12,50 ₾" for 1250 GEL in Georgian, "₾12.50" in English, "1 200 ₸" for 120000 KZT in Kazakh. */
-export function formatMoney(minor: number, currency: string, language: string): string {
+export function formatMoney(minor: number, currency: string, language: string, probe: LocaleProbe = runtimeDecimalMark): string {
   const exponent = currencyExponent(currency);
   const whole = WHOLE_WHEN_ROUND.has(currency) && minor % 10 ** exponent === 0;
-  const f = formatter(localeFor(language), currency, whole ? 0 : exponent);
+  const f = formatter(numberLocaleFor(language, probe), currency, whole ? 0 : exponent);
   // Intl formats a decimal string exactly (no float rounding on large amounts).
   const parts = f.formatToParts(minorToDecimalString(minor, currency) as Intl.StringNumericLiteral);
-  // CLDR's Russian data still writes the lari as "ლ"; the official sign since 2014 is ₾.
-  return parts.map((p) => (p.type === 'currency' && currency === 'GEL' ? '₾' : p.value)).join('');
+  const sign = currencySign(currency, language);
+  return parts.map((p) => (p.type === 'currency' && sign ? sign : p.value)).join('');
 }
 
 /** The amount alone, for a money input's value: "12.50" / "12,50" in the locale's decimal mark, no grouping. */
@@ -61,8 +73,7 @@ export function formatMoneyForInput(minor: number, currency: string, language: s
 }
 
 export function decimalSeparator(language: string): string {
-  const part = new Intl.NumberFormat(localeFor(language)).formatToParts(1.5).find((p) => p.type === 'decimal');
-  return part?.value ?? '.';
+  return runtimeDecimalMark(numberLocaleFor(language));
 }
 
 export type MoneyParseError = 'empty' | 'invalid' | 'negative' | 'tooManyDecimals' | 'tooLarge';

@@ -1,9 +1,9 @@
-import { localeFor } from './locale';
+import { hasLocaleData, numberLocaleFor } from './locale';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(language: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const locale = localeFor(language);
+  const locale = numberLocaleFor(language);
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {
@@ -18,7 +18,14 @@ export function formatNumber(value: number, language: string, maximumFractionDig
   return numberFormat(language, { maximumFractionDigits }).format(value);
 }
 
-/** A stem length: "60 cm" / "60 см" / "60 სმ", with the unit name from CLDR rather than our translations. */
+/** A stem length: "60 cm" / "60 см" / "60 სმ", with the unit name from CLDR where the runtime has it. */
 export function formatCentimetres(value: number, language: string): string {
+  if (!hasLocaleData(language)) {
+    const lang = language.split('-')[0] ?? language;
+    return `${formatNumber(value, language)}\u00A0${CENTIMETRE[lang] ?? 'cm'}`;
+  }
   return numberFormat(language, { style: 'unit', unit: 'centimeter', unitDisplay: 'short' }).format(value);
 }
+
+// For runtimes without the language's CLDR data (see FALLBACK_LOCALE); the same words CLDR uses.
+const CENTIMETRE: Readonly<Record<string, string>> = { en: 'cm', ru: 'см', ka: 'სმ', kk: 'см', uz: 'sm' };

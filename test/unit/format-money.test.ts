@@ -8,7 +8,7 @@ import {
 } from '../../renderer/format/money';
 import { formatDate, formatDateTime } from '../../renderer/format/dates';
 import { formatCentimetres, formatNumber } from '../../renderer/format/numbers';
-import { localeFor } from '../../renderer/format/locale';
+import { localeFor, numberLocaleFor, runtimeDecimalMark } from '../../renderer/format/locale';
 
 // Intl puts no-break spaces (U+00A0, U+202F) between groups and before signs; compare on plain spaces.
 const plain = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ');
@@ -142,5 +142,25 @@ describe('numbers and dates', () => {
     expect(formatDate('2026-11-22T10:00:00Z', 'en')).toBe('22 Nov 2026');
     expect(formatDate('not a date', 'en')).toBe('');
     expect(formatDateTime('2026-11-22T10:05:00Z', 'en')).toMatch(/22 Nov 2026/);
+  });
+});
+
+describe('runtimes without a locale\'s data (Chromium and Electron ship a reduced ICU)', () => {
+  // What Chromium 156 does: ka-GE resolves to en-US, kk and uz have no number symbols ("2.50").
+  const chromiumLike = (locale: string) => (/^(ka|kk|uz)/.test(locale) ? '.' : runtimeDecimalMark(locale));
+
+  it('formats numbers with Russian conventions instead of falling into American English', () => {
+    expect(numberLocaleFor('ka', chromiumLike)).toBe('ru-RU');
+    expect(numberLocaleFor('kk', chromiumLike)).toBe('ru-RU');
+    expect(numberLocaleFor('en', chromiumLike)).toBe('en-GB');
+    expect(numberLocaleFor('ka')).toBe('ka-GE'); // Node has full ICU
+    expect(plain(formatMoney(1250, 'GEL', 'ka', chromiumLike))).toBe('12,50 ₾');
+    expect(plain(formatMoney(120_000, 'KZT', 'kk', chromiumLike))).toBe('1 200 ₸');
+    expect(plain(formatMoney(1_500_000, 'UZS', 'uz', chromiumLike))).toBe('15 000 soʻm');
+  });
+  it('writes dates numerically rather than with English month names', () => {
+    expect(formatDate('2026-11-22T10:00:00Z', 'ka', chromiumLike)).toBe('22.11.2026');
+    expect(formatDateTime('2026-11-22T10:05:00Z', 'kk', chromiumLike)).toMatch(/^22\.11\.2026, \d\d:05$/);
+    expect(formatDate('2026-11-22T10:00:00Z', 'ka')).toMatch(/ნოე/);
   });
 });
