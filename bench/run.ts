@@ -26,7 +26,7 @@ interface Figure {
 }
 
 const ROOT = join(import.meta.dirname, '..');
-const COLD_STARTS = 9;
+const COLD_STARTS = 7;
 const PAINT_RUNS = 5;
 const LOOKUPS = 2000;
 const SEARCHES_PER_SCRIPT = 300;
