@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { z } from 'zod';
@@ -17,6 +19,19 @@ const METHODS = Object.keys(api).sort();
 const RUNS_PER_METHOD = 30;
 // Refusals that are meant to commit (RefusalAfterWrites): a failed sign-in's counter and audit entry.
 const REFUSALS_THAT_WRITE = new Set(['bad_credentials', 'locked_out']);
+
+/** Every refusal must reach a person as a sentence: its key exists in the English error files. */
+const errorFiles = new Map<string, Record<string, unknown>>();
+function isTranslated(messageKey: string): boolean {
+  const match = /^errors:([a-z]+)\.([a-zA-Z_]+)$/.exec(messageKey);
+  if (!match) return false;
+  const [, area = '', key = ''] = match;
+  if (!errorFiles.has(area)) {
+    const file = join(__dirname, '../../locales/en/errors', `${area}.json`);
+    errorFiles.set(area, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {});
+  }
+  return typeof errorFiles.get(area)?.[key] === 'string';
+}
 
 let env: ReturnType<typeof tempBackend>;
 let ownerId: string;
@@ -188,7 +203,7 @@ describe('fuzzing every handler', () => {
         }
         if (res.ok) return;
         expect(res.error.code, JSON.stringify(internals.at(-1) instanceof Error ? (internals.at(-1) as Error).stack : internals.at(-1))).not.toBe('internal');
-        expect(res.error.messageKey).toMatch(/^errors:[a-z]+\.[a-zA-Z_]+$/);
+        expect(isTranslated(res.error.messageKey), `${res.error.messageKey} has no English text`).toBe(true);
         if (!REFUSALS_THAT_WRITE.has(res.error.code) && totalChanges() !== before.changes) {
           // Something was written and (we expect) rolled back: the content must be exactly as before.
           expect(fingerprint(), `${method} refused with ${res.error.code} but wrote`).toBe(before.fingerprint);
