@@ -1,9 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackendEvent, ClientState } from '../../shop/api/define';
 import type { ApiResult, Input, Method, Output } from '../../shop/api/contract';
+import { LANGUAGES } from '../../shop/api/schemas';
 import { LOCKOUT_MS, MAX_FAILED_SIGN_INS } from '../../shop/users/signIn';
 import { tempBackend } from '../helpers/tempBackend';
 
+const ROOT = join(__dirname, '../..');
 const OWNER_PASSWORD = 'rose-garden-1';
 const MANAGER_PASSWORD = 'tulip-field-2';
 const CASHIER_PIN = '2468';
@@ -324,5 +328,28 @@ describe('roles', () => {
       entityId: 'cashier',
       details: { before: ['catalog.view'], after: ['catalog.view', 'audit.view'] },
     });
+  });
+});
+
+describe('error messages of users, shops and audit', () => {
+  it('every key the code uses has a text in all five languages, with the same {{params}}', () => {
+    const sources = ['shop/users', 'shop/shops', 'shop/audit'].flatMap((dir) =>
+      readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(ROOT, dir, f), 'utf8')),
+    );
+    const used = new Set(sources.flatMap((src) => [...src.matchAll(/errors:(users|shops|audit)\.([a-zA-Z]+)/g)].map((m) => `${m[1]}.${m[2]}`)));
+    expect(used.size).toBeGreaterThan(20);
+    const params = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const area of ['users', 'shops', 'audit']) {
+      const en = JSON.parse(readFileSync(join(ROOT, 'locales/en/errors', `${area}.json`), 'utf8')) as Record<string, string>;
+      for (const lang of LANGUAGES) {
+        const texts = JSON.parse(readFileSync(join(ROOT, 'locales', lang, 'errors', `${area}.json`), 'utf8')) as Record<string, string>;
+        expect(Object.keys(texts).sort(), `${lang}/${area}`).toEqual(Object.keys(en).sort());
+        for (const [key, text] of Object.entries(texts)) {
+          expect(params(text), `${lang}/${area}.${key}`).toEqual(params(en[key] ?? ''));
+          if (lang !== 'en' && !/^[A-Z]{2}\b/.test(text)) expect(text, `${lang}/${area}.${key} is not translated`).not.toBe(en[key]);
+        }
+      }
+      for (const key of used) if (key.startsWith(`${area}.`)) expect(en[key.slice(area.length + 1)], key).toBeTypeOf('string');
+    }
   });
 });
