@@ -33,14 +33,21 @@ export function rotatedName(time: number | Date | null, index?: number): string 
  * One log per data folder, shared by the backend, the window binding and the renderer's reports,
  * so a shop owner can send one folder when something went wrong.
  */
-export function openLog(opts: { dataDir: string; level?: string; teeToStdout?: boolean }): AppLog {
+export function openLog(opts: {
+  dataDir: string;
+  level?: string;
+  teeToStdout?: boolean;
+  /** Tests shrink these to see a rotation happen. */
+  rotation?: { interval?: string; size?: string; maxFiles?: number };
+}): AppLog {
+  const rotation = { ...LOG_ROTATION, ...opts.rotation };
   const dir = join(opts.dataDir, 'logs');
   mkdirSync(dir, { recursive: true });
   const stream: RotatingFileStream = createStream(rotatedName, {
     path: dir,
-    interval: LOG_ROTATION.interval,
-    size: LOG_ROTATION.size,
-    maxFiles: LOG_ROTATION.maxFiles,
+    interval: rotation.interval,
+    size: rotation.size,
+    maxFiles: rotation.maxFiles,
     teeToStdout: opts.teeToStdout ?? false,
   });
   // A full disk must not take the shop down with it: logging is best effort.
