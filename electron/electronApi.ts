@@ -169,10 +169,12 @@ export interface ElectronRenderer {
 
 /** The main process's Electron API (bundled as a plain require; 'electron' stays external). */
 export function electronMain(): ElectronMain {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- typed above, not by the optional package
   return require('electron') as ElectronMain;
 }
 
 /** The preload's Electron API: only contextBridge and ipcRenderer are ever used there. */
 export function electronRenderer(): ElectronRenderer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- typed above, not by the optional package
   return require('electron') as ElectronRenderer;
 }
