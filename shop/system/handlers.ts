@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { handler } from '../api/define';
 import { currentShopId } from '../shops/current';
+import { sessionSummary } from '../users/session';
 
 /** Receives renderer crashes so they land in the same log as backend errors; set by whoever binds the backend. */
 export type ClientErrorSink = (report: { message: string; stack?: string | undefined; where: string }) => void;
@@ -16,15 +17,7 @@ export const systemHandlers = {
     input: z.object({}).strict(),
     run: (ctx) => ({
       setupDone: currentShopId(ctx.db) !== null,
-      session: ctx.session
-        ? {
-            userId: ctx.session.userId,
-            name: ctx.session.name,
-            role: ctx.session.role,
-            language: ctx.session.language,
-            permissions: [...ctx.session.permissions],
-          }
-        : null,
+      session: ctx.session ? sessionSummary(ctx.session) : null,
     }),
   }),
 
