@@ -6,9 +6,9 @@ export function ColourLabel({ colour }: { colour: string | null }) {
   const { t } = useTranslation('colours');
   if (!colour) return null;
   return (
-    <span className="colour-label">
+    <span className="colour-label" title={t(colour)}>
       <ColourSwatch colour={colour} />
-      {t(colour)}
+      <span className="colour-name">{t(colour)}</span>
     </span>
   );
 }

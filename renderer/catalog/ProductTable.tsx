@@ -13,6 +13,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatCentimetres } from '../format/numbers';
 import { ColourLabel } from './ColourSwatch';
+import { COLUMN_PRIORITY, columnsThatFit, weightOf } from './columns';
 import { useMoney } from './useMoney';
 import type { ProductKind, ProductListItem, SearchSort } from './types';
 
@@ -40,37 +41,6 @@ interface ProductTableProps {
 }
 
 const ROW_HEIGHT = 44;
-
-/**
- * Columns from most to least needed at a counter, with the width each needs (px) and its share of
- * the width when shown. A narrow list (the detail panel open, a small screen) drops the last ones.
- */
-const COLUMN_PRIORITY = [
-  { id: 'name', min: 220, weight: 27 },
-  { id: 'price', min: 130, weight: 13 },
-  { id: 'colour', min: 120, weight: 12 },
-  { id: 'length', min: 70, weight: 7 },
-  { id: 'barcodes', min: 150, weight: 14 },
-  { id: 'kind', min: 130, weight: 12 },
-  { id: 'category', min: 130, weight: 12 },
-  { id: 'variety', min: 110, weight: 10 },
-] as const;
-
-function weightOf(id: string): number {
-  return COLUMN_PRIORITY.find((c) => c.id === id)?.weight ?? 10;
-}
-
-function columnsThatFit(width: number, grouped: string | null): Set<string> {
-  const shown = new Set<string>();
-  let used = 0;
-  for (const c of COLUMN_PRIORITY) {
-    if (c.id === grouped) continue; // its value is in the group header
-    if (shown.size > 0 && used + c.min > width) break;
-    shown.add(c.id);
-    used += c.min;
-  }
-  return shown;
-}
 
 /** The element's width, following resizes (a wide default until it is first measured). */
 function useWidth(ref: RefObject<HTMLElement | null>): number {
@@ -120,7 +90,9 @@ export function ProductTable(props: ProductTableProps) {
         accessorFn: (p) => p.name,
         cell: ({ row }) => (
           <>
-            <span className="product-name">{row.original.name}</span>
+            <span className="product-name" title={row.original.name}>
+              {row.original.name}
+            </span>
             {row.original.archived && <span className="badge">{t('archived.badge')}</span>}
           </>
         ),

@@ -23,9 +23,10 @@ const OTHER_VISIBLE_MS = 12000;
 /**
  * Scanning anywhere in the app. The wedge listener hands each scan to the screens that asked for it
  * (latest first); when none takes it, the code is looked up and shown in a toast, with "Add product"
- * for an unknown code when the user may edit the catalog.
+ * for an unknown code when the user may edit the catalog. `maxGapMs` tunes the burst detector for a
+ * slow (Bluetooth) scanner; the default suits wired ones.
  */
-export function ScanProvider({ children, enabled = true }: { children: ReactNode; enabled?: boolean }) {
+export function ScanProvider({ children, enabled = true, maxGapMs }: { children: ReactNode; enabled?: boolean; maxGapMs?: number }) {
   const handlers = useRef<ScanHandler[]>([]);
   const [toast, setToast] = useState<Toast | null>(null);
   const [creating, setCreating] = useState<string | null>(null);
@@ -74,7 +75,7 @@ export function ScanProvider({ children, enabled = true }: { children: ReactNode
     [showLookup],
   );
 
-  useWedgeScanner((code) => void onScan(code), { enabled });
+  useWedgeScanner((code) => void onScan(code), { enabled, maxGapMs });
 
   return (
     <ScanContext.Provider value={registry}>
