@@ -22,6 +22,8 @@ export interface ClientState {
 
 export interface AuditEntry {
   action: string;
+  /** Who acted, when it is not the caller's session: a sign-in is done by the user signing in. */
+  actorId?: string;
   entity?: string;
   entityId?: string;
   details?: Record<string, unknown>;

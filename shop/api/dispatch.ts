@@ -79,7 +79,7 @@ export function createDispatcher(deps: DispatchDeps) {
             uuidv7(),
             ctx.shopId,
             now().toISOString(),
-            session?.userId ?? null,
+            entry.actorId ?? session?.userId ?? null,
             entry.action,
             entry.entity ?? null,
             entry.entityId ?? null,

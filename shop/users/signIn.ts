@@ -66,9 +66,9 @@ export function signIn(ctx: CallContext, userId: string, secret: string): Sessio
   }
   const previous = ctx.session?.userId ?? null;
   if (previous !== null && previous !== user.id) {
-    ctx.audit({ action: 'users.switch', ...subject, details: { from: previous } });
+    ctx.audit({ action: 'users.switch', ...subject, actorId: user.id, details: { from: previous } });
   } else {
-    ctx.audit({ action: 'users.signIn', ...subject });
+    ctx.audit({ action: 'users.signIn', ...subject, actorId: user.id });
   }
   const session = loadSession(ctx.db, user.id);
   if (!session) throw new Error('signed-in user vanished inside the transaction');

@@ -176,7 +176,7 @@ describe('sign-in', () => {
     const row = env.backend.db
       .prepare(`SELECT user_id, details FROM audit_log WHERE action = 'users.switch' AND entity_id = ?`)
       .get(ids.manager) as { user_id: string; details: string };
-    expect(row.user_id).toBe(ids.cashier);
+    expect(row.user_id).toBe(ids.manager); // the one who signed in acted; whom they replaced is in details
     expect(JSON.parse(row.details)).toEqual({ from: ids.cashier });
     expect(await ok(till, 'users.list')).toHaveLength(3);
   });
