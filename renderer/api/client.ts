@@ -92,8 +92,15 @@ export function takeBrowserCredentials(loc: Location = location, store: Storage 
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 10_000;
 
-function browserTransport(): Transport {
-  const { token, clientId } = takeBrowserCredentials();
+export interface BrowserTransportOptions {
+  /** The server's origin, e.g. http://127.0.0.1:5178 (the page's own origin in the app). */
+  base: string;
+  token: string;
+  clientId: string;
+}
+
+/** Browser mode: calls as `POST /api/<method>`, events over a WebSocket that reconnects with backoff. */
+export function browserTransport({ base, token, clientId }: BrowserTransportOptions): Transport {
   const listeners = new Set<(event: BackendEvent) => void>();
   let socket: WebSocket | null = null;
   let delay = RECONNECT_MIN_MS;
@@ -101,8 +108,9 @@ function browserTransport(): Transport {
 
   function connect() {
     if (socket || listeners.size === 0 || !token) return;
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const url = `${scheme}://${location.host}/events?token=${encodeURIComponent(token)}&client=${encodeURIComponent(clientId)}`;
+    const url = new URL('/events', base);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.search = new URLSearchParams({ token, client: clientId }).toString();
     const ws = new WebSocket(url);
     socket = ws;
     ws.onopen = () => {
@@ -134,7 +142,7 @@ function browserTransport(): Transport {
     async call(method, input) {
       let response: Response;
       try {
-        response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        response = await fetch(new URL(`/api/${encodeURIComponent(method)}`, base), {
           method: 'POST',
           headers: {
             Authorization: `Bearer ${token}`,
@@ -173,7 +181,10 @@ let transport: Transport | null = null;
 
 /** The one transport of this window: Electron's preload bridge when present, otherwise browser-mode HTTP. */
 export function getTransport(): Transport {
-  transport ??= window.posy?.platform === 'electron' ? electronTransport(window.posy) : browserTransport();
+  transport ??=
+    window.posy?.platform === 'electron'
+      ? electronTransport(window.posy)
+      : browserTransport({ base: location.origin, ...takeBrowserCredentials() });
   return transport;
 }
 

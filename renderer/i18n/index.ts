@@ -51,7 +51,8 @@ export async function initI18n(language: Language = deviceLanguage()): Promise<t
 }
 
 function applyDocumentLanguage(language: Language): void {
-  document.documentElement.lang = language;
+  // lang drives hyphenation, screen readers and font choice for the whole page.
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
 }
 
 /** Switches the UI language at once (no reload) and remembers it as this device's choice. */
