@@ -60,11 +60,14 @@ interface ListRow {
   unit: Unit;
   archived: number;
   updated_at: string;
+  codes: string | null;
 }
 
 // product_names holds a row per language with the fallback already applied (see the migration).
+// Barcodes ride along as one string (codes are printable ASCII without tabs): a covering-index
+// lookup per row shown instead of a second query.
 const LIST_COLUMNS = `p.id, p.kind, p.variety, p.colour, p.stem_length_cm, p.category_id, p.price, p.unit, p.archived,
-  p.updated_at, n.name`;
+  p.updated_at, n.name, (SELECT group_concat(bc.code, char(9)) FROM barcodes bc WHERE bc.product_id = p.id) AS codes`;
 
 /** Category names are looked up for the rows shown only, not for every match. */
 function categoryName(db: Database, categoryId: string | null, lang: Language): string | null {
@@ -77,19 +80,7 @@ function categoryName(db: Database, categoryId: string | null, lang: Language): 
   return row?.name ?? null;
 }
 
-function barcodesOf(db: Database, ids: string[]): Map<string, string[]> {
-  const out = new Map<string, string[]>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return out;
-  const rows = statement(
-    db,
-    `SELECT product_id, code FROM barcodes WHERE product_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, code`,
-  ).all(JSON.stringify(ids)) as { product_id: string; code: string }[];
-  for (const r of rows) out.get(r.product_id)?.push(r.code);
-  return out;
-}
-
 function toItems(db: Database, rows: ListRow[], lang: Language): ProductListItem[] {
-  const codes = barcodesOf(db, rows.map((r) => r.id));
   const categoryNames = new Map<string, string | null>();
   return rows.map((r) => {
     let category: string | null = null;
@@ -108,7 +99,7 @@ function toItems(db: Database, rows: ListRow[], lang: Language): ProductListItem
       categoryName: category,
       price: r.price,
       unit: r.unit,
-      barcodes: codes.get(r.id) ?? [],
+      barcodes: r.codes ? r.codes.split('\t') : [],
       archived: r.archived === 1,
       updatedAt: r.updated_at,
     };
@@ -236,24 +227,31 @@ export function searchProducts(db: Database, params: SearchParams): SearchResult
       ${where([...filters, ...nameConds])} ${page}`;
   } else if (sort === 'name' || plan.namePrefix !== null) {
     const inHits = hits !== null ? [`n.product_seq IN (${MATCH_HITS})`] : [];
-    pageSql = `SELECT p.seq FROM product_names n CROSS JOIN products p ON p.seq = n.product_seq
+    // INDEXED BY: with statistics the planner would rather look every hit up and sort them all,
+    // which is what costs per match; walking the index in order stops after one page.
+    pageSql = `SELECT p.seq FROM product_names n INDEXED BY product_names_sort CROSS JOIN products p ON p.seq = n.product_seq
       ${where(['n.lang = @lang', ...nameConds, ...inHits, ...filters])} ${page}`;
   } else {
     const inHits = hits !== null ? [`p.seq IN (${MATCH_HITS})`] : [];
-    pageSql = `SELECT p.seq FROM products p CROSS JOIN product_names n ON n.product_seq = p.seq AND n.lang = @lang
+    const index = params.includeArchived ? '' : `INDEXED BY ${sort === 'price' ? 'products_price' : 'products_updated'}`;
+    pageSql = `SELECT p.seq FROM products p ${index} CROSS JOIN product_names n ON n.product_seq = p.seq AND n.lang = @lang
       ${where([...inHits, ...filters])} ${page}`;
   }
   const seqs = statement(db, pageSql).pluck().all(bind) as number[];
 
-  // The total: from an index alone when only the archived flag filters and nothing is archived.
+  // The total: a page that is not full (and was reached) already says it; otherwise from an
+  // index alone when only the archived flag filters and nothing is archived; else counted.
   const plain = params.kind === undefined && params.categoryId === undefined && plan.letters.length === 0;
-  const indexAlone = plain && (params.includeArchived === true || !anyArchived(db));
   let total: number;
-  if (hits !== null) {
+  if (seqs.length < (bind.limit as number) && (seqs.length > 0 || bind.offset === 0)) {
+    total = (bind.offset as number) + seqs.length;
+  } else if (hits !== null) {
+    const indexAlone = plain && (params.includeArchived === true || !anyArchived(db));
     total = indexAlone
       ? hits
       : countOf(db, `SELECT count(*) FROM (${MATCH_HITS}) h CROSS JOIN products p ON p.seq = h.rowid ${where(filters)}`, bind);
   } else if (plan.namePrefix !== null) {
+    const indexAlone = plain && (params.includeArchived === true || !anyArchived(db));
     total = indexAlone
       ? countOf(db, `SELECT count(*) FROM product_names n ${where(['n.lang = @lang', ...nameConds])}`, bind)
       : countOf(
