@@ -78,7 +78,7 @@ describe('audit.list', () => {
 
   it('filters by user, action prefix and time range', async () => {
     const byOwner = await ok(owner, 'audit.list', { userId: ownerId });
-    expect(byOwner.entries.map((e) => e.action)).toEqual(['users.create']);
+    expect(byOwner.entries.map((e) => e.action)).toEqual(['users.create', 'users.signIn']); // newest first
     const signIns = await ok(owner, 'audit.list', { actionPrefix: 'users.sign' });
     expect(signIns.entries.map((e) => e.action)).toEqual(['users.signIn', 'users.signIn']);
     // A prefix is literal: SQL wildcards in it match nothing.
