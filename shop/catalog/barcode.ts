@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../api/errors';
+import { statement } from './statements';
 
 /**
  * Barcodes a florist meets: GTINs printed by suppliers (EAN-13, EAN-8, UPC-A), Code 128 labels
@@ -94,26 +95,26 @@ function internalCode(serial: number): string {
  * codes typed in by hand in the same range are skipped.
  */
 export function nextInternalBarcode(db: Database): string {
-  const stored = db.prepare('SELECT value FROM app_settings WHERE key = ?').get(LAST_INTERNAL_KEY) as
+  const stored = statement(db, 'SELECT value FROM app_settings WHERE key = ?').get(LAST_INTERNAL_KEY) as
     | { value: string }
     | undefined;
-  const highest = db
-    .prepare(
-      `SELECT code FROM barcodes WHERE code >= ? AND code < ? AND length(code) = 13 ORDER BY code DESC LIMIT 1`,
-    )
-    .get(INTERNAL_PREFIX, '21') as { code: string } | undefined;
+  const highest = statement(
+    db,
+    `SELECT code FROM barcodes WHERE code >= ? AND code < ? AND length(code) = 13 ORDER BY code DESC LIMIT 1`,
+  ).get(INTERNAL_PREFIX, '21') as { code: string } | undefined;
   let serial = Math.max(
     Number(stored?.value ?? 0) || 0,
     highest ? Number(highest.code.slice(INTERNAL_PREFIX.length, -1)) : 0,
   );
-  const taken = db.prepare('SELECT 1 FROM barcodes WHERE code = ?');
+  const taken = statement(db, 'SELECT 1 FROM barcodes WHERE code = ?');
   let code: string;
   do {
     serial += 1;
     if (serial >= 10 ** INTERNAL_SERIAL_DIGITS) throw new AppError('conflict', 'errors:catalog.internalBarcodesExhausted');
     code = internalCode(serial);
   } while (taken.get(code));
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   ).run(LAST_INTERNAL_KEY, String(serial));
   return code;

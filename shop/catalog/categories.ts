@@ -42,6 +42,10 @@ function readCategory(db: Database, categoryId: string): CategoryRow | undefined
     | undefined;
 }
 
+export function categoryExists(db: Database, categoryId: string): boolean {
+  return readCategory(db, categoryId) !== undefined;
+}
+
 /** A category a product or a child category may be put in: it exists and is not archived. */
 export function assertUsableCategory(db: Database, categoryId: string, field: string): void {
   const row = readCategory(db, categoryId);

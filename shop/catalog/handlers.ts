@@ -3,7 +3,7 @@ import { handler, type CallContext } from '../api/define';
 import { AppError } from '../api/errors';
 import { id, language, type Language } from '../api/schemas';
 import { classifyBarcode, MAX_BARCODE_LENGTH, nextInternalBarcode, SYMBOLOGIES } from './barcode';
-import { categoryInput, categoryPatch, createCategory, listCategories, updateCategory } from './categories';
+import { categoryExists, categoryInput, categoryNotFound, categoryPatch, createCategory, listCategories, updateCategory } from './categories';
 import { COLOURS } from './colours';
 import { isLanguage } from './names';
 import {
@@ -72,7 +72,10 @@ export const catalogHandlers = {
         offset: z.number().int().min(0).max(1_000_000).optional(),
       })
       .strict(),
-    run: (ctx, input) => searchProducts(ctx.db, { ...input, lang: readerLanguage(ctx, input.lang) }),
+    run: (ctx, input) => {
+      if (input.categoryId !== undefined && !categoryExists(ctx.db, input.categoryId)) throw categoryNotFound('categoryId');
+      return searchProducts(ctx.db, { ...input, lang: readerLanguage(ctx, input.lang) });
+    },
   }),
 
   /** One product with every name and barcode, for the edit form. */

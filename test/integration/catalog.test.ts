@@ -451,6 +451,7 @@ describe('catalog', () => {
       ['catalog.create', { kind: 'plant', names: { en: 'x' }, price: 1, categoryId: missing }, 'errors:catalog.categoryNotFound'],
       ['catalog.updateCategory', { id: missing, sort: 1 }, 'errors:catalog.categoryNotFound'],
       ['catalog.createCategory', { names: { en: 'x' }, parentId: missing }, 'errors:catalog.categoryNotFound'],
+      ['catalog.search', { query: 'rose', categoryId: missing }, 'errors:catalog.categoryNotFound'],
     ] as const) {
       expect(await env.backend.call(owner, method, input), method).toMatchObject({ ok: false, error: { code: 'not_found', messageKey: key } });
     }
