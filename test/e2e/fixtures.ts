@@ -1,6 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+export { mkdtempSync, rmSync };
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,8 +20,8 @@ export interface PosyServer {
   output(): string;
 }
 
-/** Starts `node build/start.mjs --browser` on a fresh data folder and resolves once it prints its link. */
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; server: PosyServer }> {
+/** Starts `node build/start.mjs --browser` on a data folder and resolves once it prints its link. */
+export async function startServer(dataDir: string): Promise<{ child: ChildProcess; server: PosyServer }> {
   const child = spawn(process.execPath, [join(ROOT, 'build', 'start.mjs'), '--browser'], {
     cwd: ROOT,
     env: { ...process.env, POSY_DATA_DIR: dataDir, POSY_PORT: '0', POSY_BROWSER: '1' },
@@ -49,7 +50,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; serv
   return { child, server: { url, origin: `${parsed.origin}/`, token, dataDir, output: () => output } };
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

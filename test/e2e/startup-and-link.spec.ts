@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, mkdtempSync, rmSync, startServer, stopServer, test } from './fixtures';
+
+/** Whole-window situations: a tab without the launch token, a database that cannot be opened, fonts. */
+
+test('a tab opened without the link is told to open the link Posy printed; no request leaves the machine', async ({ page, posy }) => {
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.hostname !== '127.0.0.1' && url.protocol !== 'data:') outside.push(request.url());
+  });
+
+  await page.goto(posy.origin);
+  await expect(page.getByTestId('error-message')).toContainText("missing Posy's access key");
+  await expect(page.getByText('Posy is running in browser mode')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Open Posy from its link');
+
+  // With the link: the first-start screen, and the Georgian font comes from the app itself.
+  const fonts: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.woff2') && response.ok()) fonts.push(response.url());
+  });
+  await page.goto(posy.url);
+  await page.reload(); // only the fragment changed: a same-document navigation, so load it afresh
+  await expect(page.getByTestId('setup-demo')).toBeVisible();
+  await page.getByTestId('language-switcher').selectOption('ka');
+  await expect(page.getByTestId('setup-demo')).toContainText('სადემონსტრაციო მაღაზიის გახსნა');
+  await page.evaluate(() => document.fonts.ready);
+  await expect.poll(() => fonts.some((f) => f.includes('noto-sans-georgian'))).toBe(true);
+  expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans Georgian"', 'ქართული'))).toBe(true);
+  expect(outside).toEqual([]);
+});
+
+test('a damaged database: a calm, translated full-screen message; the file is left as it was', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'posy-e2e-damaged-'));
+  const garbage = 'this is not an SQLite database '.repeat(200);
+  writeFileSync(join(dataDir, 'posy.db'), garbage);
+  const { child, server } = await startServer(dataDir);
+  try {
+    await page.goto(server.url);
+    await expect(page.getByTestId('error-message')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText("Posy could not open the shop's data");
+    await expect(page.getByText('Nothing was changed')).toBeVisible();
+    // The same screen in Russian, switched on the spot.
+    await page.getByTestId('language-switcher').selectOption('ru');
+    await expect(page.getByText('Ничего не изменено')).toBeVisible();
+  } finally {
+    await stopServer(child);
+  }
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(join(dataDir, 'posy.db'), 'utf8')).toBe(garbage);
+  rmSync(dataDir, { recursive: true, force: true });
+});
