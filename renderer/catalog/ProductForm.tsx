@@ -171,6 +171,11 @@ export function ProductForm({ product, initialBarcode, onClose, onSaved }: Produ
       setError(localError('price', `catalog:money.${parsed.error}`));
       return null;
     }
+    const maxPrice = options.data?.maxPrice;
+    if (maxPrice !== undefined && parsed.minor > maxPrice) {
+      setError(localError('price', 'catalog:money.tooLarge'));
+      return null;
+    }
     let stemLengthCm: number | null = null;
     if (draft.stemLength.trim() !== '') {
       const n = Number(draft.stemLength.trim());
