@@ -17,6 +17,7 @@ import './catalog.css';
 type FormState = { mode: 'new'; barcode?: string } | { mode: 'edit'; product: ProductRecord } | null;
 
 const SORTS: readonly SearchSort[] = ['name', 'price', 'updated'];
+const BURST_GAP_MS = 60;
 const GROUPINGS: readonly Grouping[] = ['none', 'category', 'kind'];
 
 function isTextField(target: EventTarget | null): boolean {
@@ -89,12 +90,16 @@ export function ProductsPage() {
   });
 
   useEffect(() => {
+    let lastKeyAt = Number.NEGATIVE_INFINITY;
     const onKey = (e: KeyboardEvent) => {
+      // A "/" right after another key is part of a scanner burst (Code 128 has slashes), not the shortcut.
+      const inBurst = e.timeStamp - lastKeyAt < BURST_GAP_MS;
+      lastKeyAt = e.timeStamp;
       if (e.defaultPrevented || form || !isShown(pageRef.current)) return;
       const inSearch = e.target === searchRef.current;
       const typing = isTextField(e.target) && !inSearch;
       const plain = !e.ctrlKey && !e.altKey && !e.metaKey;
-      if ((e.key === '/' && plain && !typing && !inSearch) || (e.key === 'F3' && plain)) {
+      if ((e.key === '/' && plain && !typing && !inSearch && !inBurst) || (e.key === 'F3' && plain)) {
         e.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
