@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useApi } from '../api/hooks';
@@ -12,23 +12,31 @@ type Permission = Input<'roles.setPermissions'>['permissions'][number];
 export function RolesPage() {
   const { t } = useTranslation('settings');
   const roles = useApi('roles.list', {}, ['roles.changed']);
-  const [saving, setSaving] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // What the boxes show: the saved table with the change being saved already applied, so a tick is
+  // seen at once; a refusal puts the saved state back.
+  const [pending, setPending] = useState<{ role: Role; permissions: readonly Permission[] } | null>(null);
 
   async function toggle(role: Role, current: readonly Permission[], permission: Permission, on: boolean) {
-    const key = `${role}:${permission}`;
-    setSaving(key);
+    const next = on ? [...current, permission] : current.filter((p) => p !== permission);
+    setPending({ role, permissions: next });
+    setSaving(true);
     setError(null);
     try {
-      const next = on ? [...current, permission] : current.filter((p) => p !== permission);
       await call('roles.setPermissions', { role, permissions: next });
       roles.reload();
     } catch (e) {
       setError(e);
+      setPending(null);
     } finally {
-      setSaving(null);
+      setSaving(false);
     }
   }
+
+  // When the table comes back from the backend (after this change or any other), it is the truth again.
+  useEffect(() => setPending(null), [roles.data]);
+  const shown = (role: Role, saved: readonly Permission[]) => (pending?.role === role ? pending.permissions : saved);
 
   return (
     <div className="settings-page">
@@ -55,19 +63,20 @@ export function RolesPage() {
                 <tr key={permission}>
                   <th scope="row">{t(`common:permissions.${permission}`)}</th>
                   {roles.data?.roles.map((r) => {
-                    const checked = r.permissions.includes(permission);
+                    const granted = shown(r.role, r.permissions);
+                    const checked = granted.includes(permission);
                     return (
                       <td key={r.role}>
                         <input
                           type="checkbox"
                           checked={checked}
-                          disabled={r.fixed || saving !== null}
+                          disabled={r.fixed || saving}
                           title={r.fixed ? t('roles.ownerFixed') : undefined}
                           aria-label={t('roles.cell', {
                             role: t(`common:roles.${r.role}`),
                             permission: t(`common:permissions.${permission}`),
                           })}
-                          onChange={(e) => void toggle(r.role, r.permissions, permission, e.target.checked)}
+                          onChange={(e) => void toggle(r.role, granted, permission, e.target.checked)}
                         />
                       </td>
                     );

@@ -54,9 +54,13 @@ export class Shell {
     await this.nav(id).click();
   }
 
-  /** The error shown on the visible page (hidden pages stay mounted, so scope to what is shown). */
+  /** The screen on show (visited screens stay mounted but hidden, so scope lookups to this). */
+  visiblePage() {
+    return this.page.locator('main.page > section:not([hidden])');
+  }
+
   visibleError() {
-    return this.page.locator('main.page > section:not([hidden])').getByTestId('error-message');
+    return this.visiblePage().getByTestId('error-message');
   }
 }
 
