@@ -159,14 +159,13 @@ function requireRow(db: Database, productId: string): ProductRow {
  * The one place search_text is made: every name, the variety, the colour's name in all five
  * languages and every barcode, each normalized, so a query in any script finds the product.
  */
-export function refreshSearchText(db: Database, productId: string): void {
-  const row = readRow(db, productId);
-  if (!row) return;
+export function searchTextOf(p: { names: Names; variety: string | null; colour: ColourCode | null; codes: string[] }): string {
+  // In a fixed order, so the text depends only on the product, not on how it was read.
   const parts = [
-    ...Object.values(readProductNames(db, productId)),
-    row.variety ?? '',
-    ...(row.colour ? colourNamesEverywhere(row.colour) : []),
-    ...readBarcodes(db, productId).map((b) => b.code),
+    ...LANGUAGES.map((lang) => p.names[lang] ?? ''),
+    p.variety ?? '',
+    ...(p.colour ? colourNamesEverywhere(p.colour) : []),
+    ...[...p.codes].sort(),
   ];
   // Each distinct word once: queries are matched word by word, so nothing is lost, and the
   // trigram index shrinks by half (names in five languages repeat the variety, length, number).
@@ -175,12 +174,25 @@ export function refreshSearchText(db: Database, productId: string): void {
     for (const word of normalizeText(part).split(' ')) if (word) words.add(word);
   }
   // A space before every word, the first too: " ro" is then a trigram meaning "a word starting with ro".
-  statement(db, 'UPDATE products SET search_text = ? WHERE id = ?').run(` ${[...words].join(' ')}`, productId);
+  return ` ${[...words].join(' ')}`;
+}
+
+/** Recomputes a stored product's search_text after any change to what it is made of. */
+export function refreshSearchText(db: Database, productId: string): void {
+  const row = readRow(db, productId);
+  if (!row) return;
+  const text = searchTextOf({
+    names: readProductNames(db, productId),
+    variety: row.variety,
+    colour: row.colour,
+    codes: readBarcodes(db, productId).map((b) => b.code),
+  });
+  statement(db, 'UPDATE products SET search_text = ? WHERE id = ?').run(text, productId);
 }
 
 /** Writes a row for every language: the product's own name there, or the one a reader of it is shown instead. */
-function writeNames(db: Database, productId: string, names: Names): void {
-  const seq = (statement(db, 'SELECT seq FROM products WHERE id = ?').get(productId) as { seq: number }).seq;
+function writeNames(db: Database, productId: string, names: Names, knownSeq?: number): void {
+  const seq = knownSeq ?? (statement(db, 'SELECT seq FROM products WHERE id = ?').get(productId) as { seq: number }).seq;
   statement(db, 'DELETE FROM product_names WHERE product_seq = ?').run(seq);
   const insert = statement(
     db,
@@ -199,26 +211,42 @@ function readerLanguage(ctx: CallContext): Language {
 }
 
 /**
- * Attaches a validated barcode. A code already on this product is left as it is (false);
- * one on another product, in any of its UPC-A/EAN-13 spellings, is refused with that product's name.
+ * Checks a barcode may go on this product (null: one not yet written): valid, and not on another
+ * product in any of its UPC-A/EAN-13 spellings (refused with that product's name).
+ * `onThisProduct` says it is already there, exactly as given.
  */
-function attachBarcode(ctx: CallContext, productId: string, raw: string, field: string): { code: string; symbology: Symbology; added: boolean } {
+function claimBarcode(
+  ctx: CallContext,
+  productId: string | null,
+  raw: string,
+  field: string,
+): { code: string; symbology: Symbology; onThisProduct: boolean } {
   const { code, symbology } = validBarcode(raw, field);
   const owner = statement(ctx.db, 'SELECT product_id FROM barcodes WHERE code = ?');
   for (const variant of barcodeLookupVariants(code)) {
     const hit = owner.get(variant) as { product_id: string } | undefined;
     if (!hit) continue;
-    if (hit.product_id === productId && variant === code) return { code, symbology, added: false };
+    if (hit.product_id === productId && variant === code) return { code, symbology, onThisProduct: true };
     const product = pickName(readProductNames(ctx.db, hit.product_id), readerLanguage(ctx));
     throw new AppError('conflict', 'errors:catalog.barcodeTaken', { field, params: { code, product } });
   }
+  return { code, symbology, onThisProduct: false };
+}
+
+function insertBarcode(ctx: CallContext, productId: string, code: string, symbology: Symbology): void {
   statement(ctx.db, 'INSERT INTO barcodes (code, product_id, symbology, created_at) VALUES (?, ?, ?, ?)').run(
     code,
     productId,
     symbology,
     ctx.now().toISOString(),
   );
-  return { code, symbology, added: true };
+}
+
+/** Attaches a barcode; `added` is false when the product already had it. */
+function attachBarcode(ctx: CallContext, productId: string, raw: string, field: string): { code: string; symbology: Symbology; added: boolean } {
+  const { code, symbology, onThisProduct } = claimBarcode(ctx, productId, raw, field);
+  if (!onThisProduct) insertBarcode(ctx, productId, code, symbology);
+  return { code, symbology, added: !onThisProduct };
 }
 
 function cleanVariety(value: string | null | undefined): string | null {
@@ -229,27 +257,37 @@ function cleanVariety(value: string | null | undefined): string | null {
 export function createProduct(ctx: CallContext, input: ProductInput): string {
   const names = cleanNames(input.names);
   if (input.categoryId !== undefined) assertUsableCategory(ctx.db, input.categoryId, 'categoryId');
+  // Every barcode is checked before anything is written, so the row goes in once with its final
+  // search_text (one trigram-index insert, no rewrite).
+  const codes = new Map<string, Symbology>();
+  (input.barcodes ?? []).forEach((raw, i) => {
+    const { code, symbology } = claimBarcode(ctx, null, raw, `barcodes.${i}`);
+    const sameGtin = barcodeLookupVariants(code).some((v) => codes.has(v));
+    if (!sameGtin) codes.set(code, symbology);
+  });
+  const variety = cleanVariety(input.variety);
+  const colour = input.colour ?? null;
   const productId = ctx.newId();
   const at = ctx.now().toISOString();
-  statement(
+  const { lastInsertRowid } = statement(
     ctx.db,
-    `INSERT INTO products (id, kind, category_id, variety, colour, stem_length_cm, unit, price, archived, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    `INSERT INTO products (id, kind, category_id, variety, colour, stem_length_cm, unit, price, archived, created_at, updated_at, search_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
   ).run(
     productId,
     input.kind,
     input.categoryId ?? null,
-    cleanVariety(input.variety),
-    input.colour ?? null,
+    variety,
+    colour,
     input.stemLengthCm ?? null,
     input.unit ?? DEFAULT_UNIT[input.kind],
     input.price,
     at,
     at,
+    searchTextOf({ names, variety, colour, codes: [...codes.keys()] }),
   );
-  writeNames(ctx.db, productId, names);
-  (input.barcodes ?? []).forEach((code, i) => attachBarcode(ctx, productId, code, `barcodes.${i}`));
-  refreshSearchText(ctx.db, productId);
+  writeNames(ctx.db, productId, names, Number(lastInsertRowid));
+  for (const [code, symbology] of codes) insertBarcode(ctx, productId, code, symbology);
   return productId;
 }
 

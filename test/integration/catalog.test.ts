@@ -6,6 +6,7 @@ import type { Input, Method, Output } from '../../shop/api/contract';
 import type { Backend } from '../../shop/backend';
 import { DEFAULT_ROLE_PERMISSIONS, type Role } from '../../shop/users/permissions';
 import { hasValidCheckDigit } from '../../shop/catalog/barcode';
+import { refreshSearchText } from '../../shop/catalog/products';
 import { tempBackend } from '../helpers/tempBackend';
 
 /** A shop with one user per role, written straight into the database so these tests don't depend on sign-in. */
@@ -163,6 +164,18 @@ describe('catalog', () => {
     expect(onlyOne.barcodes).toEqual([{ code: '96385074', symbology: 'ean8' }]);
     expect((await ok(owner, 'catalog.byBarcode', { code: '96385074' })).product.id).toBe(redRose.id);
     expect(await env.backend.call(owner, 'catalog.byBarcode', { code: '4006381333931' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('writes the same search_text on create as a later recomputation does', async () => {
+    await seedProducts();
+    const db = env.backend.db;
+    const read = () => db.prepare('SELECT id, search_text FROM products ORDER BY seq').all() as { id: string; search_text: string }[];
+    const before = read();
+    for (const { id } of before) refreshSearchText(db, id);
+    expect(read()).toEqual(before);
+    expect(before[0]?.search_text).toMatch(/^ rose red naomi .* 4006381333931$/);
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    expect(db.prepare(`INSERT INTO product_search(product_search, rank) VALUES ('integrity-check', 1)`).run()).toBeTruthy();
   });
 
   it('archives instead of deleting, hides archived products from search unless asked, restores them', async () => {
