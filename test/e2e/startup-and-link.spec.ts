@@ -53,3 +53,27 @@ test('a damaged database: a calm, translated full-screen message; the file is le
   expect(readFileSync(join(dataDir, 'posy.db'), 'utf8')).toBe(garbage);
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+test('an error nobody caught is shown calmly over the screen, which stays as it was, and lands in the log', async ({ page, posy }) => {
+  await page.goto(posy.url);
+  await page.getByTestId('setup-new').click();
+  await page.getByLabel('Shop name').fill('Half-typed shop name');
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('e2e: an uncaught renderer error');
+    });
+  });
+  await expect(page.locator('.notice').getByTestId('error-message')).toHaveText(
+    'Something went wrong. What is on the screen is kept, and the problem has been written to the log.',
+  );
+  await expect(page.getByLabel('Shop name')).toHaveValue('Half-typed shop name');
+
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const logs = join(posy.dataDir, 'logs');
+  await expect
+    .poll(() => readdirSync(logs).some((f) => readFileSync(join(logs, f), 'utf8').includes('e2e: an uncaught renderer error')))
+    .toBe(true);
+
+  await page.locator('.notice').getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('.notice')).toHaveCount(0);
+});
