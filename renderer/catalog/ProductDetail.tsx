@@ -94,7 +94,7 @@ export function ProductDetail({ productId, canEdit, onEdit, onClose }: ProductDe
             <dt>{t('form.unit')}</dt>
             <dd>{t(`units.${p.unit}`)}</dd>
             <dt>{t('detail.updated')}</dt>
-            <dd>{formatDateTime(p.updatedAt, language)}</dd>
+            <dd className="nowrap">{formatDateTime(p.updatedAt, language)}</dd>
           </dl>
 
           <h3>{t('form.barcodes')}</h3>

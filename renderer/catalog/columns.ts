@@ -6,7 +6,7 @@ export const COLUMN_PRIORITY = [
   { id: 'name', min: 220, weight: 27 },
   { id: 'price', min: 130, weight: 13 },
   { id: 'colour', min: 120, weight: 12 },
-  { id: 'length', min: 70, weight: 7 },
+  { id: 'length', min: 80, weight: 8 },
   { id: 'barcodes', min: 150, weight: 14 },
   { id: 'kind', min: 130, weight: 12 },
   { id: 'category', min: 130, weight: 12 },
