@@ -89,6 +89,14 @@ export function takeBrowserCredentials(loc: Location = location, store: Storage 
   return { token: store.getItem(TOKEN_KEY) ?? '', clientId };
 }
 
+/** Every event type: after a dropped connection each is replayed once, so screens reload what they may have missed. */
+const EVENT_TYPES: Record<BackendEvent['type'], true> = {
+  'catalog.changed': true,
+  'users.changed': true,
+  'roles.changed': true,
+  'shop.changed': true,
+};
+
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 10_000;
 
@@ -105,6 +113,11 @@ export function browserTransport({ base, token, clientId }: BrowserTransportOpti
   let socket: WebSocket | null = null;
   let delay = RECONNECT_MIN_MS;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let dropped = false;
+
+  function deliver(event: BackendEvent) {
+    for (const listener of listeners) listener(event);
+  }
 
   function connect() {
     if (socket || listeners.size === 0 || !token) return;
@@ -115,6 +128,10 @@ export function browserTransport({ base, token, clientId }: BrowserTransportOpti
     socket = ws;
     ws.onopen = () => {
       delay = RECONNECT_MIN_MS;
+      if (dropped) {
+        dropped = false;
+        for (const type of Object.keys(EVENT_TYPES) as BackendEvent['type'][]) deliver({ type });
+      }
     };
     ws.onmessage = (message) => {
       let event: BackendEvent;
@@ -123,11 +140,12 @@ export function browserTransport({ base, token, clientId }: BrowserTransportOpti
       } catch {
         return;
       }
-      for (const listener of listeners) listener(event);
+      deliver(event);
     };
     ws.onclose = () => {
       socket = null;
       if (listeners.size === 0) return;
+      dropped = true;
       // Backoff so a stopped server is not hammered; reconnecting resumes events after a restart.
       timer = setTimeout(() => {
         timer = null;

@@ -10,7 +10,7 @@ import { Shell } from '../shell/Shell';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GlobalErrors } from './GlobalErrors';
 import { announceSessionChanged, SessionContext, type AppSession, type SessionSummary } from './session';
-import { BadLink, Loading, StartupFailed, Unreachable } from './StatusScreens';
+import { BadLink, ConnectionLost, Loading, StartupFailed, Unreachable } from './StatusScreens';
 
 type Phase =
   | { kind: 'booting' }
@@ -30,6 +30,9 @@ export function App() {
   // stays mounted with everything on it; cleared only by a fresh start.
   const [session, setSession] = useState<SessionSummary | null>(null);
   const [picking, setPicking] = useState(true);
+  // Lost the backend while working: say so over the screen (kept as it is) until it answers again.
+  const [connectionLost, setConnectionLost] = useState(false);
+  const running = phase.kind === 'running';
 
   const applySession = useCallback((next: SessionSummary) => {
     setSession(next);
@@ -54,7 +57,10 @@ export function App() {
   useEffect(() => {
     const stop = onCallFailure((error) => {
       if (error instanceof BadLinkError) setPhase({ kind: 'badLink' });
-      else if (error instanceof ConnectionError) setPhase({ kind: 'unreachable' });
+      else if (error instanceof ConnectionError) {
+        setPhase((p) => (p.kind === 'running' ? p : { kind: 'unreachable' }));
+        setConnectionLost(true);
+      }
       else if (error instanceof ApiError && error.body.code === 'startup_failed') setPhase({ kind: 'startupFailed', error: error.body });
       // Signed out behind our back (the user was archived, or the backend restarted): back to the picker.
       else if (error instanceof ApiError && error.body.code === 'not_signed_in') setPicking(true);
@@ -62,6 +68,15 @@ export function App() {
     void boot();
     return stop;
   }, [boot]);
+
+  useEffect(() => {
+    if (!connectionLost || !running) return;
+    // Ask again every few seconds; the first answer lifts the notice.
+    const timer = setInterval(() => {
+      call('system.status', {}).then(() => setConnectionLost(false), () => {});
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [connectionLost, running]);
 
   const appSession = useMemo<AppSession | null>(() => {
     if (!session) return null;
@@ -117,6 +132,7 @@ export function App() {
             </SessionContext.Provider>
           )}
           {picking && <SignInPage overlay={appSession !== null} onSignedIn={applySession} />}
+          {connectionLost && <ConnectionLost />}
         </>
       );
       break;

@@ -72,3 +72,13 @@ export function Unreachable({ onRetry }: { onRetry: () => void }) {
     </main>
   );
 }
+
+/** Over a working screen: the backend stopped answering; nothing on the screen is lost meanwhile. */
+export function ConnectionLost() {
+  const { t } = useTranslation();
+  return (
+    <div className="connection-lost" role="alert">
+      <strong>{t('unreachable.title')}</strong> <span data-testid="error-message">{t('unreachable.keptWhileAway')}</span>
+    </div>
+  );
+}

@@ -85,7 +85,7 @@ export function AuditPage() {
                 <td>{entry.userName ?? t('nobody')}</td>
                 <td>{t(`actions.${entry.action}`, { defaultValue: entry.action })}</td>
                 <td>{entry.entityName ?? (entry.entity ? t(`common:entities.${entry.entity}`, { defaultValue: entry.entity }) : '')}</td>
-                <td className="details">{entry.details === null ? '' : JSON.stringify(entry.details)}</td>
+                <td className="details">{describeDetails(entry.details)}</td>
               </tr>
             ))}
           </tbody>
@@ -99,4 +99,23 @@ export function AuditPage() {
       )}
     </div>
   );
+}
+
+/** Details as "key: value" pairs, nested changes as "before → after"; whatever else as compact JSON. */
+function describeDetails(details: unknown): string {
+  if (details === null || details === undefined) return '';
+  if (typeof details !== 'object' || Array.isArray(details)) return JSON.stringify(details);
+  return Object.entries(details as Record<string, unknown>)
+    .map(([key, value]) => `${key}: ${describeValue(value)}`)
+    .join(' · ');
+}
+
+function describeValue(value: unknown): string {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const v = value as Record<string, unknown>;
+    if ('before' in v && 'after' in v) return `${describeValue(v.before)} → ${describeValue(v.after)}`;
+    if ('from' in v && 'to' in v) return `${describeValue(v.from)} → ${describeValue(v.to)}`;
+  }
+  if (Array.isArray(value)) return value.map(describeValue).join(', ');
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -1,4 +1,4 @@
-import { cloneElement, useId, type ReactElement } from 'react';
+import { cloneElement, useEffect, useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorField, translateError } from '../i18n/translateError';
 
@@ -18,6 +18,10 @@ export function Field({ label, names, error, hint, children }: FieldProps) {
   const field = error ? errorField(error) : undefined;
   const mine = field !== undefined && names.includes(field);
   const describedBy = mine ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  // Keyboard first: the person lands on the field to fix, not on the button they pressed.
+  useEffect(() => {
+    if (mine) document.getElementById(id)?.focus();
+  }, [mine, error, id]);
   return (
     <div className={`field${mine ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
