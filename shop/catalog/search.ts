@@ -233,8 +233,8 @@ export function searchProducts(db: Database, params: SearchParams): SearchResult
       ${where(['n.lang = @lang', ...nameConds, ...inHits, ...filters])} ${page}`;
   } else {
     const inHits = hits !== null ? [`p.seq IN (${MATCH_HITS})`] : [];
-    const index = params.includeArchived ? '' : `INDEXED BY ${sort === 'price' ? 'products_price' : 'products_updated'}`;
-    pageSql = `SELECT p.seq FROM products p ${index} CROSS JOIN product_names n ON n.product_seq = p.seq AND n.lang = @lang
+    const index = sort === 'price' ? 'products_price' : 'products_updated';
+    pageSql = `SELECT p.seq FROM products p INDEXED BY ${index} CROSS JOIN product_names n ON n.product_seq = p.seq AND n.lang = @lang
       ${where([...inHits, ...filters])} ${page}`;
   }
   const seqs = statement(db, pageSql).pluck().all(bind) as number[];

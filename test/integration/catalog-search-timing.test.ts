@@ -156,5 +156,12 @@ describe('catalog search at benchmark size (timing printed, not asserted)', () =
     }
     const withArchived = searchProducts(db, { query: 'ros', lang: 'en', includeArchived: true });
     expect(withArchived.total).toBe(db.prepare(`SELECT count(*) FROM products WHERE instr(search_text, 'ros') > 0`).pluck().get());
+    const t = performance.now();
+    const byPrice = searchProducts(db, { query: 'ros', lang: 'en', includeArchived: true, sort: 'price', dir: 'desc', limit: 200 });
+    console.log(`catalog timing: archived included, by price ${(performance.now() - t).toFixed(2)} ms`);
+    expect(byPrice.total).toBe(withArchived.total);
+    expect(byPrice.items.some((i) => i.archived)).toBe(true);
+    const prices = byPrice.items.map((i) => i.price);
+    expect([...prices].sort((a, b) => b - a)).toEqual(prices);
   });
 });
