@@ -37,6 +37,8 @@ interface ProductTableProps {
   onOpen: (id: string) => void;
   /** Called when the last loaded rows come into view (load the next page). */
   onNearEnd: () => void;
+  /** Changes when the list is a new one (another search, filter or sort): the view goes back to its top. */
+  listKey: string;
   ref?: Ref<ProductTableHandle>;
 }
 
@@ -63,7 +65,7 @@ const COLLAPSED = '▸';
 
 /** The product list: a virtualized table (only the rows on screen are in the DOM), optionally grouped. */
 export function ProductTable(props: ProductTableProps) {
-  const { items, grouping, kindOrder, selectedId, sort, dir, onSort, onSelect, onOpen, onNearEnd, ref } = props;
+  const { items, grouping, kindOrder, selectedId, sort, dir, onSort, onSelect, onOpen, onNearEnd, listKey, ref } = props;
   const { t, i18n } = useTranslation('catalog');
   const language = i18n.language;
   const { format } = useMoney();
@@ -169,6 +171,10 @@ export function ProductTable(props: ProductTableProps) {
   });
   const virtualRows = virtualizer.getVirtualItems();
   const lastVisible = virtualRows[virtualRows.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [listKey]);
 
   useEffect(() => {
     if (rows.length > 0 && lastVisible >= rows.length - 20) onNearEnd();

@@ -226,6 +226,7 @@ export function ProductsPage() {
             onSelect={setSelectedId}
             onOpen={open}
             onNearEnd={search.loadMore}
+            listKey={JSON.stringify([query, kind, categoryId, includeArchived, sort, dir, grouping])}
           />
           {!search.loading && search.items.length === 0 && (
             <p className="empty" data-testid="products-empty">
