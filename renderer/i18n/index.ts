@@ -2,7 +2,6 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { buildResources, namespacesOf } from './resources';
 import { isLanguage, LANGUAGES, type Language } from './languages';
-import { localeFor } from '../format/locale';
 
 // Bundled at build time: no locale file is fetched at run time (the app works offline and from file://).
 const modules = import.meta.glob(['../../locales/*/*.json', '../../locales/*/errors/*.json'], { eager: true });
@@ -64,8 +63,4 @@ export async function changeLanguage(language: Language): Promise<void> {
 
 export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'en';
-}
-
-export function currentIntlLocale(): string {
-  return localeFor(currentLanguage());
 }

@@ -56,12 +56,14 @@ test('new shop → owner adds a cashier and a permission → switch user → the
     await expect(page.getByRole('checkbox', { name: 'Owner: View the audit log' })).toBeDisabled();
   });
 
-  await test.step('F9 switches user; a wrong PIN is refused with the attempts left; the right one signs in', async () => {
+  await test.step('F9 switches user; a typed wrong PIN is refused with the attempts left; the right one on the pad signs in', async () => {
     await page.keyboard.press('F9');
     await signIn.withPin('Tamar', '0000');
     await expect(signIn.error()).toHaveText('Wrong PIN. Attempts left: 4.');
-    await page.getByTestId('pin-input').fill('4321');
-    await page.getByTestId('pin-input').press('Enter');
+    // This time on the on-screen pad, as on a touch screen.
+    for (const digit of '4321') await page.locator('.pin-pad').getByRole('button', { name: digit, exact: true }).click();
+    await expect(page.getByTestId('pin-input')).toHaveValue('4321');
+    await page.getByTestId('signin-submit').click();
     await expect(page.locator('.topbar')).toContainText('Tamar');
   });
 
