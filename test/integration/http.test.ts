@@ -8,6 +8,7 @@ import { DatabaseStartError } from '../../db/open';
 import { handler, type ClientState, type HandlerMap } from '../../shop/api/define';
 import { systemHandlers } from '../../shop/system/handlers';
 import { CSP, MAX_BODY_BYTES, startServer, type RunningServer } from '../../shop/serve/server';
+import { DEMO_USERS } from '../../shop/demo/seed';
 import { tempBackend, tempDir } from '../helpers/tempBackend';
 
 interface Reply {
@@ -229,6 +230,39 @@ describe('browser-mode server when the backend failed to boot', () => {
       });
     } finally {
       await server.close();
+      site.dispose();
+    }
+  });
+});
+
+describe('browser-mode server with the whole API', () => {
+  it('keeps sign-in per client id: two tabs, two sessions', async () => {
+    const env = tempBackend();
+    const site = tempDir();
+    const server = await startServer({ backend: env.backend, port: 0, staticDir: site.dir });
+    const call = async (client: string, method: string, input: unknown) => {
+      const res = await send(server.port, {
+        method: 'POST',
+        path: `/api/${method}`,
+        headers: { Host: `localhost:${server.port}`, Authorization: `Bearer ${server.token}`, 'X-Posy-Client': client },
+        body: JSON.stringify(input),
+      });
+      return JSON.parse(res.body) as { ok: boolean; value?: unknown; error?: unknown };
+    };
+    try {
+      expect((await call('tab-a', 'shops.setup', { mode: 'demo', language: 'en' })).ok).toBe(true);
+      const picker = (await call('tab-a', 'users.picker', {})).value as { id: string; role: string }[];
+      const cashier = DEMO_USERS.find((u) => u.role === 'cashier');
+      const cashierId = picker.find((u) => u.role === 'cashier')?.id;
+      expect(cashier?.pin && cashierId).toBeTruthy();
+      expect((await call('tab-a', 'users.signIn', { userId: cashierId, secret: cashier?.pin })).ok).toBe(true);
+
+      expect((await call('tab-a', 'system.status', {})).value).toMatchObject({ session: { role: 'cashier' } });
+      expect((await call('tab-b', 'system.status', {})).value).toMatchObject({ session: null });
+      expect((await call('tab-b', 'catalog.search', { query: 'rose' })).error).toMatchObject({ code: 'not_signed_in' });
+    } finally {
+      await server.close();
+      env.dispose();
       site.dispose();
     }
   });
