@@ -99,9 +99,24 @@ export function ProductTable(props: ProductTableProps) {
           </>
         ),
       },
-      { id: 'kind', header: () => t('columns.kind'), accessorFn: (p) => p.kind, cell: ({ row }) => t(`kinds.${row.original.kind}`) },
-      { id: 'category', header: () => t('columns.category'), accessorFn: (p) => p.categoryName ?? '', cell: ({ row }) => row.original.categoryName ?? '' },
-      { id: 'variety', header: () => t('columns.variety'), accessorFn: (p) => p.variety ?? '' },
+      {
+        id: 'kind',
+        header: () => t('columns.kind'),
+        accessorFn: (p) => p.kind,
+        cell: ({ row }) => <Clipped text={t(`kinds.${row.original.kind}`)} />,
+      },
+      {
+        id: 'category',
+        header: () => t('columns.category'),
+        accessorFn: (p) => p.categoryName ?? '',
+        cell: ({ row }) => <Clipped text={row.original.categoryName ?? ''} />,
+      },
+      {
+        id: 'variety',
+        header: () => t('columns.variety'),
+        accessorFn: (p) => p.variety ?? '',
+        cell: ({ row }) => <Clipped text={row.original.variety ?? ''} />,
+      },
       { id: 'colour', header: () => t('columns.colour'), accessorFn: (p) => p.colour ?? '', cell: ({ row }) => <ColourLabel colour={row.original.colour} /> },
       {
         id: 'length',
@@ -298,4 +313,9 @@ export function ProductTable(props: ProductTableProps) {
       </table>
     </div>
   );
+}
+
+/** Cell text that may be cut off by the column: the whole of it on hover. */
+function Clipped({ text }: { text: string }) {
+  return <span title={text}>{text}</span>;
 }
