@@ -110,6 +110,8 @@ export interface ElectronMain {
     getLocale(): string;
     getPreferredSystemLanguages?(): string[];
     getAppPath(): string;
+    setPath(name: 'userData' | 'sessionData' | 'logs', path: string): void;
+    setAppUserModelId(id: string): void;
     requestSingleInstanceLock(): boolean;
     whenReady(): Promise<void>;
     quit(): void;

@@ -48,13 +48,17 @@ function fromOurPage(event: IpcMainInvokeEvent): boolean {
 }
 
 function main(): void {
+  const dataDir = defaultDataDir();
+  // Chromium's own profile (storage, caches) lives with the shop's data: one folder to back up or to wipe,
+  // and the single-instance lock below is per data folder, so a test instance never blocks the shop's.
+  app.setPath('userData', join(dataDir, 'electron'));
+  if (process.platform === 'win32') app.setAppUserModelId('ge.posy.app');
   if (!app.requestSingleInstanceLock()) {
     // One Posy per data folder: a second start just brings the first window forward.
     app.quit();
     return;
   }
 
-  const dataDir = defaultDataDir();
   const log = openLog({ dataDir });
   const language = pickLanguage(app.getPreferredSystemLanguages?.() ?? [app.getLocale()]);
   const strings = menuStrings(language);
@@ -122,7 +126,11 @@ function main(): void {
     contents.on('will-navigate', (e) => e.preventDefault());
     contents.on('will-redirect', (e) => e.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('render-process-gone', (_e, details) => log.logger.error(details, 'window process gone'));
+    contents.on('render-process-gone', (_e, details) => {
+      log.logger.error(details, 'window process gone');
+      // Everything saved is in the database; a fresh page brings the counter back instead of a blank window.
+      if (details.reason !== 'clean-exit' && !contents.isDestroyed()) setTimeout(() => contents.isDestroyed() || contents.reload(), 500);
+    });
   });
 
   const stateFile = join(dataDir, 'window-state.json');
