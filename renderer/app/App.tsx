@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, BadLinkError, call, ConnectionError, onCallFailure } from '../api/client';
+import { useBackendEvent } from '../api/hooks';
 import type { ApiErrorBody } from '../../shop/api/contract';
 import { changeLanguage } from '../i18n';
 import { isLanguage, type Language } from '../i18n/languages';
@@ -68,6 +69,16 @@ export function App() {
     void boot();
     return stop;
   }, [boot]);
+
+  // The owner may change this user's role or a role's permissions from another window: the locks in
+  // the navigation follow (the backend checks every call anyway).
+  useBackendEvent(['roles.changed', 'users.changed'], () => {
+    if (!running || picking) return;
+    call('system.status', {}).then(
+      (status) => setSession((current) => (status.session && current?.userId === status.session.userId ? status.session : current)),
+      () => {},
+    );
+  });
 
   useEffect(() => {
     if (!connectionLost || !running) return;

@@ -129,16 +129,20 @@ function SecretForm({ user, onBack, onSignedIn }: { user: PickerUser; onBack: ()
           />
         </>
       ) : (
-        <input
-          ref={input}
-          data-testid="password-input"
-          type="password"
-          autoComplete="current-password"
-          aria-label={t('password')}
-          value={secret}
-          disabled={busy}
-          onChange={(e) => setSecret(e.target.value)}
-        />
+        <>
+          {/* Lets password managers and screen readers pair the password with the person picked. */}
+          <input type="text" autoComplete="username" value={user.name} readOnly hidden />
+          <input
+            ref={input}
+            data-testid="password-input"
+            type="password"
+            autoComplete="current-password"
+            aria-label={t('password')}
+            value={secret}
+            disabled={busy}
+            onChange={(e) => setSecret(e.target.value)}
+          />
+        </>
       )}
       <ErrorMessage error={error} />
       <div className="actions">
