@@ -4,7 +4,7 @@
 //   shop/serve/cli.ts   -> dist/server/cli.mjs        (browser mode: ESM, native modules external)
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,18 +48,21 @@ export const targets = [
   },
 ];
 
-export async function bundle() {
+/** `outDir` replaces dist/ (tests bundle into a temporary folder so they never race a real build). */
+export async function bundle({ outDir } = {}) {
   await Promise.all(
     targets.map((t) => {
       if (!existsSync(join(root, t.entryPoints[0]))) {
         console.warn(`bundle: ${t.entryPoints[0]} not found, skipped`);
         return undefined;
       }
-      return build({ ...common, ...t });
+      const outfile = outDir ? join(outDir, relative(join(root, 'dist'), join(root, t.outfile))) : t.outfile;
+      return build({ ...common, ...t, outfile });
     }),
   );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await bundle();
+  const out = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+  await bundle(out ? { outDir: out } : {});
 }
