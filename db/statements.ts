@@ -3,7 +3,8 @@ import type { Database, Statement } from 'better-sqlite3';
 const cache = new WeakMap<Database, Map<string, Statement>>();
 
 /**
- * A prepared statement for this database, prepared once. Scans must answer in well under a
+ * A prepared statement for this database, prepared once. Every call passes the dispatcher and
+ * scans must answer in well under a
  * millisecond, and preparing costs more than running the lookup itself.
  */
 export function statement(db: Database, sql: string): Statement {

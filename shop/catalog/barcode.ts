@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../api/errors';
-import { statement } from './statements';
+import { statement } from '../../db/statements';
 
 /**
  * Barcodes a florist meets: GTINs printed by suppliers (EAN-13, EAN-8, UPC-A), Code 128 labels

@@ -4,7 +4,7 @@ import type { CallContext } from '../api/define';
 import { AppError } from '../api/errors';
 import { id, LANGUAGES, type Language } from '../api/schemas';
 import { cleanNames, mergeNames, namesInput, namesPatch, pickName, readCategoryNames, sameNames, type Names } from './names';
-import { statement } from './statements';
+import { statement } from '../../db/statements';
 
 export const MAX_CATEGORY_DEPTH = 8;
 

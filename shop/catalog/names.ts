@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import { LANGUAGES, type Language } from '../api/schemas';
 import { AppError } from '../api/errors';
-import { statement } from './statements';
+import { statement } from '../../db/statements';
 
 export const MAX_NAME_LENGTH = 120;
 

@@ -18,7 +18,7 @@ import {
   sameNames,
   type Names,
 } from './names';
-import { statement } from './statements';
+import { statement } from '../../db/statements';
 
 export type { Language, Currency } from '../api/schemas';
 export { createCategory, updateCategory } from './categories';

@@ -4,7 +4,7 @@ import { barcodeLookupVariants } from './barcode';
 import type { ColourCode } from './colours';
 import { normalizeText } from './normalize';
 import type { ProductKind, Unit } from './products';
-import { statement } from './statements';
+import { statement } from '../../db/statements';
 
 export const SEARCH_SORTS = ['name', 'price', 'updated'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { statement } from '../../db/statements';
 import type { Session } from '../api/define';
 import { isPermission, PERMISSIONS, type Permission, type Role } from './permissions';
 
@@ -7,8 +8,7 @@ import { isPermission, PERMISSIONS, type Permission, type Role } from './permiss
  * permissions, or archiving a user, takes effect at once in every open window.
  */
 export function loadSession(db: Database, userId: string): Session | null {
-  const user = db
-    .prepare(`SELECT id, shop_id, name, role, language FROM users WHERE id = ? AND archived = 0`)
+  const user = statement(db, `SELECT id, shop_id, name, role, language FROM users WHERE id = ? AND archived = 0`)
     .get(userId) as { id: string; shop_id: string; name: string; role: Role; language: string } | undefined;
   if (!user) return null;
   const permissions = new Set<Permission>();
@@ -16,7 +16,7 @@ export function loadSession(db: Database, userId: string): Session | null {
     // The owner always holds every permission, even one a later version adds before its table row exists.
     for (const p of PERMISSIONS) permissions.add(p);
   } else {
-    const rows = db.prepare(`SELECT permission FROM role_permissions WHERE role = ?`).iterate(user.role) as Iterable<{
+    const rows = statement(db, `SELECT permission FROM role_permissions WHERE role = ?`).iterate(user.role) as Iterable<{
       permission: string;
     }>;
     for (const row of rows) if (isPermission(row.permission)) permissions.add(row.permission);
