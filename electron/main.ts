@@ -208,11 +208,12 @@ function main(): void {
       callback({ responseHeaders: headers });
     });
 
-    app.setAboutPanelOptions({ applicationName: 'Posy', applicationVersion: app.getVersion() });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(strings, { isMac: process.platform === 'darwin', isPackaged: app.isPackaged }, {
-          about: () => app.showAboutPanel(),
+          // A plain message box: the native about panel is not available on every platform.
+          about: () =>
+            void dialog.showMessageBox({ type: 'info', title: strings.help.about, message: `Posy ${app.getVersion()}`, detail: dataDir, buttons: [strings.dialog.ok] }),
           openLogs: () => void shell.openPath(log.dir),
         }),
       ),
