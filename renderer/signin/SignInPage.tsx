@@ -28,7 +28,14 @@ export function SignInPage({ onSignedIn, overlay }: { onSignedIn: (session: Sess
           <LanguageSelect value={i18n.language} onChange={(lang) => void changeLanguage(lang)} />
         </div>
         {chosen ? (
-          <SecretForm user={chosen} onBack={() => setChosen(null)} onSignedIn={onSignedIn} />
+          <SecretForm
+            user={chosen}
+            onBack={() => {
+              setChosen(null);
+              users.reload(); // a lockout just now shows on the tile
+            }}
+            onSignedIn={onSignedIn}
+          />
         ) : (
           <>
             <p className="lead">{t('pickUser')}</p>
@@ -81,7 +88,10 @@ function SecretForm({ user, onBack, onSignedIn }: { user: PickerUser; onBack: ()
   const input = useRef<HTMLInputElement>(null);
   const pin = user.signInWith === 'pin';
 
-  useEffect(() => input.current?.focus(), []);
+  // Back in the field after a refusal, once it is enabled again, to type the next try at once.
+  useEffect(() => {
+    if (!busy) input.current?.focus();
+  }, [busy, error]);
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
@@ -94,7 +104,6 @@ function SecretForm({ user, onBack, onSignedIn }: { user: PickerUser; onBack: ()
       setError(err);
       setSecret('');
       setBusy(false);
-      input.current?.focus();
     }
   }
 

@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 import { Shell, SignInScreen } from './pages';
 
+// The second test signs in to the shop the first one set up (one server per file).
+test.describe.configure({ mode: 'serial' });
+
 /**
  * The other first start: a new shop with its owner; the owner adds a cashier and gives cashiers a
  * permission; the cashier signs in through a user switch (one wrong PIN first) and sees the result.
@@ -77,4 +80,25 @@ test('new shop → owner adds a cashier and a permission → switch user → the
     await page.keyboard.press('F6');
     await expect(shell.visibleError()).toContainText('You don\'t have permission to do this: “View users”');
   });
+});
+
+test('five wrong PINs lock the cashier out, saying for how many minutes', async ({ page, posy }) => {
+  const signIn = new SignInScreen(page);
+  await page.goto(posy.url); // a new tab: nobody is signed in here
+  await signIn.tile('Tamar').click();
+  const pin = page.getByTestId('pin-input');
+  for (let left = 4; left >= 1; left--) {
+    await pin.fill('9999');
+    await pin.press('Enter');
+    await expect(signIn.error()).toHaveText(`Wrong PIN. Attempts left: ${left}.`);
+  }
+  await pin.fill('9999');
+  await pin.press('Enter');
+  await expect(signIn.error()).toHaveText('Too many wrong attempts. Try again in 5 min.');
+  // Even the right PIN waits now.
+  await pin.fill('4321');
+  await pin.press('Enter');
+  await expect(signIn.error()).toContainText('Try again in');
+  await page.keyboard.press('Escape');
+  await expect(signIn.tile('Tamar')).toContainText('locked for now');
 });
