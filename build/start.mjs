@@ -134,7 +134,8 @@ async function main() {
   if (electron) {
     // Normally done by postinstall; here too, so a checkout where it did not run still opens its database.
     if (!existsSync(at('.native', 'electron', 'better_sqlite3.node'))) run(process.execPath, [at('build', 'native-electron.mjs')]);
-    const args = [OUT.main, ...process.argv.slice(2).filter((a) => a !== '--browser')];
+    // The app folder, not main.cjs: Electron then reads package.json (name, version, "main": dist/electron/main.cjs).
+    const args = [root, ...process.argv.slice(2).filter((a) => a !== '--browser')];
     const child = spawn(electron, args, { cwd: root, stdio: 'inherit', env: process.env });
     const forward = (signal) => () => child.kill(signal);
     process.on('SIGINT', forward('SIGINT'));

@@ -30,11 +30,13 @@ test.describe('Electron window', () => {
   let dataDir: string;
 
   test.beforeEach(async () => {
+    expect(existsSync(MAIN), 'dist/electron/main.cjs is missing: run `npm run build` first').toBe(true);
     dataDir = mkdtempSync(join(tmpdir(), 'posy-electron-e2e-'));
     app = await electron.launch({
       executablePath: binary ?? undefined,
       // Chromium refuses to start as root without this (CI containers); the renderer sandbox is a webPreference and stays on.
-      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), MAIN],
+      // The app folder: Electron reads package.json ("main" is dist/electron/main.cjs, name and version too).
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ROOT],
       env: { ...process.env, POSY_DATA_DIR: dataDir, LANG: 'en_GB.UTF-8' },
       cwd: ROOT,
     });
