@@ -10,7 +10,8 @@ const CHROMIUM = process.env.POSY_CHROMIUM ?? '/usr/bin/chromium';
 /** The sign-in screen has painted once a user tile of the quick picker is visible. */
 const SIGN_IN_READY = '[data-testid="user-tile"]';
 
-export type PaintResult = { runs: number[] } | { skipped: string };
+/** runs: start to painted; serverReady: start to the server printing its URL (the backend is up). */
+export type PaintResult = { runs: number[]; serverReady: number[] } | { skipped: string };
 
 /** The browser-mode server as `npm start` runs it once built: dist/server/cli.mjs on a free port. */
 function startServer(dataDir: string): { child: ChildProcess; url: Promise<string> } {
@@ -52,6 +53,7 @@ export async function measureBrowserPaint(dataDir: string, count: number): Promi
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM });
   const runs: number[] = [];
+  const serverReady: number[] = [];
   try {
     for (let i = 0; i < count; i++) {
       const context = await browser.newContext();
@@ -59,7 +61,9 @@ export async function measureBrowserPaint(dataDir: string, count: number): Promi
       const start = performance.now();
       const server = startServer(dataDir);
       try {
-        await page.goto(await server.url);
+        const url = await server.url;
+        serverReady.push(performance.now() - start);
+        await page.goto(url);
         await page.locator(SIGN_IN_READY).first().waitFor({ state: 'visible', timeout: 15_000 });
         // two animation frames: the frame holding the tiles has been produced, not just laid out
         await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
@@ -72,5 +76,5 @@ export async function measureBrowserPaint(dataDir: string, count: number): Promi
   } finally {
     await browser.close();
   }
-  return { runs };
+  return { runs, serverReady };
 }

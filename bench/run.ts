@@ -217,6 +217,7 @@ async function main() {
     if ('runs' in paint) {
       say(`  runs: ${paint.runs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
       add(paintName, median(paint.runs), 'ms', 1500);
+      add('  of which: until the server printed its URL (backend booted, listening)', median(paint.serverReady), 'ms', null);
     }
     else {
       say(`  skipped: ${paint.skipped}`);
