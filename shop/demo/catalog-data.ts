@@ -31,13 +31,13 @@ export interface DemoCategory {
 
 /** Parents come before their children, so they can be created in this order. */
 export const CATEGORIES: readonly DemoCategory[] = [
-  { key: 'flowers', sort: 10, names: { en: 'Cut flowers', ru: 'Срезанные цветы', ka: 'მოჭრილი ყვავილები', kk: 'Кесілген гүлдер', uz: 'Kesilgan gullar' } },
+  { key: 'flowers', sort: 10, names: { en: 'Cut flowers', ru: 'Срезанные цветы', ka: 'ჭრილი ყვავილები', kk: 'Кесілген гүлдер', uz: 'Kesilgan gullar' } },
   { key: 'roses', parent: 'flowers', sort: 11, names: { en: 'Roses', ru: 'Розы', ka: 'ვარდები', kk: 'Раушандар', uz: 'Atirgullar' } },
   { key: 'tulips', parent: 'flowers', sort: 12, names: { en: 'Tulips', ru: 'Тюльпаны', ka: 'ტიტები', kk: 'Қызғалдақтар', uz: 'Lolalar' } },
   { key: 'chrysanthemums', parent: 'flowers', sort: 13, names: { en: 'Chrysanthemums', ru: 'Хризантемы', ka: 'ქრიზანთემები', kk: 'Хризантемалар', uz: 'Xrizantemalar' } },
   { key: 'otherFlowers', parent: 'flowers', sort: 14, names: { en: 'Other flowers', ru: 'Другие цветы', ka: 'სხვა ყვავილები', kk: 'Басқа гүлдер', uz: 'Boshqa gullar' } },
   { key: 'greenery', sort: 20, names: { en: 'Greenery', ru: 'Зелень', ka: 'სიმწვანე', kk: 'Жасыл өсімдіктер', uz: 'Ko‘katlar' } },
-  { key: 'packaging', sort: 30, names: { en: 'Packaging', ru: 'Упаковка', ka: 'შეფუთვა', kk: 'Орауыш', uz: 'Qadoqlash' } },
+  { key: 'packaging', sort: 30, names: { en: 'Packaging', ru: 'Упаковка', ka: 'შეფუთვა', kk: 'Қаптама', uz: 'Qadoqlash' } },
   { key: 'accessories', sort: 40, names: { en: 'Accessories', ru: 'Аксессуары', ka: 'აქსესუარები', kk: 'Аксессуарлар', uz: 'Aksessuarlar' } },
   { key: 'plants', sort: 50, names: { en: 'Potted plants', ru: 'Комнатные растения', ka: 'ქოთნის მცენარეები', kk: 'Бөлме өсімдіктері', uz: 'Xona o‘simliklari' } },
   { key: 'bouquets', sort: 60, names: { en: 'Ready bouquets', ru: 'Готовые букеты', ka: 'მზა თაიგულები', kk: 'Дайын гүл шоқтары', uz: 'Tayyor guldastalar' } },
