@@ -31,7 +31,7 @@ export interface DemoCategory {
 
 /** Parents come before their children, so they can be created in this order. */
 export const CATEGORIES: readonly DemoCategory[] = [
-  { key: 'flowers', sort: 10, names: { en: 'Cut flowers', ru: 'Срезанные цветы', ka: 'ჭრილი ყვავილები', kk: 'Кесілген гүлдер', uz: 'Kesilgan gullar' } },
+  { key: 'flowers', sort: 10, names: { en: 'Cut flowers', ru: 'Срезанные цветы', ka: 'მოჭრილი ყვავილები', kk: 'Кесілген гүлдер', uz: 'Kesilgan gullar' } },
   { key: 'roses', parent: 'flowers', sort: 11, names: { en: 'Roses', ru: 'Розы', ka: 'ვარდები', kk: 'Раушандар', uz: 'Atirgullar' } },
   { key: 'tulips', parent: 'flowers', sort: 12, names: { en: 'Tulips', ru: 'Тюльпаны', ka: 'ტიტები', kk: 'Қызғалдақтар', uz: 'Lolalar' } },
   { key: 'chrysanthemums', parent: 'flowers', sort: 13, names: { en: 'Chrysanthemums', ru: 'Хризантемы', ka: 'ქრიზანთემები', kk: 'Хризантемалар', uz: 'Xrizantemalar' } },
