@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, BadLinkError, call, ConnectionError, onCallFailure } from '../api/client';
 import { useBackendEvent } from '../api/hooks';
@@ -33,6 +33,9 @@ export function App() {
   const [picking, setPicking] = useState(true);
   // Lost the backend while working: say so over the screen (kept as it is) until it answers again.
   const [connectionLost, setConnectionLost] = useState(false);
+  // A sign-in must reach the backend after the sign-out that opened the picker, never before it
+  // (two requests may overtake each other): the picker waits for this.
+  const signedOut = useRef<Promise<unknown>>(Promise.resolve());
   const running = phase.kind === 'running';
 
   const applySession = useCallback((next: SessionSummary) => {
@@ -98,7 +101,7 @@ export function App() {
       switchUser: () => {
         setPicking(true);
         // Signing out here (audited) means a reload or a closed picker cannot bring the last user back.
-        call('users.signOut', {}).catch(() => {});
+        signedOut.current = call('users.signOut', {}).catch(() => {});
       },
       setLanguage: async (language: Language) => {
         const next = await call('users.setLanguage', { language });
@@ -142,7 +145,7 @@ export function App() {
               </div>
             </SessionContext.Provider>
           )}
-          {picking && <SignInPage overlay={appSession !== null} onSignedIn={applySession} />}
+          {picking && <SignInPage overlay={appSession !== null} onSignedIn={applySession} beforeSignIn={() => signedOut.current} />}
           {connectionLost && <ConnectionLost />}
         </>
       );

@@ -15,7 +15,16 @@ type PickerUser = Output<'users.picker'>[number];
  * The quick user picker: a tile per person; cashiers, florists and couriers then type a PIN,
  * owners and managers a password. Shown over the shop when switching user, so nothing beneath is closed.
  */
-export function SignInPage({ onSignedIn, overlay }: { onSignedIn: (session: SessionSummary) => void; overlay: boolean }) {
+export function SignInPage({
+  onSignedIn,
+  overlay,
+  beforeSignIn,
+}: {
+  onSignedIn: (session: SessionSummary) => void;
+  overlay: boolean;
+  /** Resolves once the previous user's sign-out has been handled. */
+  beforeSignIn: () => Promise<unknown>;
+}) {
   const { t, i18n } = useTranslation('signin');
   const users = useApi('users.picker', {}, ['users.changed']);
   const [chosen, setChosen] = useState<PickerUser | null>(null);
@@ -35,6 +44,7 @@ export function SignInPage({ onSignedIn, overlay }: { onSignedIn: (session: Sess
               users.reload(); // a lockout just now shows on the tile
             }}
             onSignedIn={onSignedIn}
+            beforeSignIn={beforeSignIn}
           />
         ) : (
           <>
@@ -80,7 +90,14 @@ function initials(name: string): string {
     .join('');
 }
 
-function SecretForm({ user, onBack, onSignedIn }: { user: PickerUser; onBack: () => void; onSignedIn: (s: SessionSummary) => void }) {
+interface SecretFormProps {
+  user: PickerUser;
+  onBack: () => void;
+  onSignedIn: (s: SessionSummary) => void;
+  beforeSignIn: () => Promise<unknown>;
+}
+
+function SecretForm({ user, onBack, onSignedIn, beforeSignIn }: SecretFormProps) {
   const { t } = useTranslation('signin');
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
@@ -99,6 +116,7 @@ function SecretForm({ user, onBack, onSignedIn }: { user: PickerUser; onBack: ()
     setBusy(true);
     setError(null);
     try {
+      await beforeSignIn();
       onSignedIn(await call('users.signIn', { userId: user.id, secret }));
     } catch (err) {
       setError(err);
