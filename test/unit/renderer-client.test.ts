@@ -97,6 +97,16 @@ describe('renderer API client over browser mode', () => {
     await expect(stranger.call('system.status', {})).rejects.toBeInstanceOf(BadLinkError);
   });
 
+  it('reconnects after the server restarts and replays every event type, so screens reload what they missed', async () => {
+    const seen = new Set<string>();
+    const stop = onBackendEvent((event) => seen.add(event.type));
+    await new Promise((r) => setTimeout(r, 300)); // connected
+    await server.close();
+    server = await startServer({ backend: env.backend, port: Number(new URL(base).port), staticDir: statics.dir, token: TOKEN });
+    await expect.poll(() => [...seen].sort(), { timeout: 5000 }).toEqual(['catalog.changed', 'roles.changed', 'shop.changed', 'users.changed']);
+    stop();
+  });
+
   it('reports an unreachable backend as ConnectionError', async () => {
     const gone = browserTransport({ base: 'http://127.0.0.1:9', token: TOKEN, clientId: 'x' });
     await expect(gone.call('system.status', {})).rejects.toBeInstanceOf(ConnectionError);
