@@ -49,6 +49,7 @@ export function App() {
     setPhase({ kind: 'booting' });
     try {
       const status = await call('system.status', {});
+      setConnectionLost(false);
       if (!status.setupDone) return setPhase({ kind: 'setup' });
       if (status.session) applySession(status.session);
       else setPicking(true);
@@ -64,8 +65,7 @@ export function App() {
       else if (error instanceof ConnectionError) {
         setPhase((p) => (p.kind === 'running' ? p : { kind: 'unreachable' }));
         setConnectionLost(true);
-      }
-      else if (error instanceof ApiError && error.body.code === 'startup_failed') setPhase({ kind: 'startupFailed', error: error.body });
+      } else if (error instanceof ApiError && error.body.code === 'startup_failed') setPhase({ kind: 'startupFailed', error: error.body });
       // Signed out behind our back (the user was archived, or the backend restarted): back to the picker.
       else if (error instanceof ApiError && error.body.code === 'not_signed_in') setPicking(true);
     });
