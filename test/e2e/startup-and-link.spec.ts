@@ -77,3 +77,27 @@ test('an error nobody caught is shown calmly over the screen, which stays as it 
   await page.locator('.notice').getByRole('button', { name: 'Close' }).click();
   await expect(page.locator('.notice')).toHaveCount(0);
 });
+
+test('Posy stops while someone works: a notice over the screen, which is kept', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'posy-e2e-stop-'));
+  const { child, server } = await startServer(dataDir);
+  try {
+    await page.goto(server.url);
+    await page.getByTestId('setup-new').click();
+    await page.getByLabel('Shop name').fill('Corner Flowers');
+    await page.getByLabel("Owner's name").fill('Aigerim');
+    await page.getByLabel('Password', { exact: true }).fill('almaty-2024');
+    await page.getByLabel('Repeat the password').fill('almaty-2024');
+    await page.getByLabel('Repeat the password').press('Enter');
+    await expect(page.locator('.topbar')).toContainText('Corner Flowers');
+
+    await stopServer(child);
+    await page.getByTestId('nav-users').click();
+    await expect(page.locator('.connection-lost')).toContainText('No connection to Posy');
+    await expect(page.locator('.topbar')).toContainText('Corner Flowers');
+    await expect(page.getByTestId('nav-users')).toHaveAttribute('aria-current', 'page');
+  } finally {
+    await stopServer(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
