@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, type ApiResult } from './errors';
 import type { AuditEntry, BackendEvent, CallContext, ClientState, HandlerMap, Session } from './define';
@@ -105,7 +105,11 @@ export function createDispatcher(deps: DispatchDeps) {
             throw e;
           }
         })();
-        if (refusal) throw refusal;
+        if (refusal) {
+          // What the refusal wrote is committed, so the windows hear of it (a lockout changes the picker).
+          for (const event of pending) deps.emit(event);
+          throw refusal;
+        }
         if (value instanceof Promise) throw new Error(`${method} returned a promise inside a transaction`);
       }
       for (const event of pending) deps.emit(event);

@@ -1,8 +1,8 @@
-import en from '../../locales/en/colours.json';
-import ru from '../../locales/ru/colours.json';
-import ka from '../../locales/ka/colours.json';
-import kk from '../../locales/kk/colours.json';
-import uz from '../../locales/uz/colours.json';
+import en from '../../locales/en/colours.json' with { type: 'json' };
+import ru from '../../locales/ru/colours.json' with { type: 'json' };
+import ka from '../../locales/ka/colours.json' with { type: 'json' };
+import kk from '../../locales/kk/colours.json' with { type: 'json' };
+import uz from '../../locales/uz/colours.json' with { type: 'json' };
 import type { Language } from '../api/schemas';
 
 /**
