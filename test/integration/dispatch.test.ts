@@ -13,6 +13,7 @@ const testHandlers = {
     input: z.object({ keep: z.boolean() }),
     run: (ctx, i) => {
       ctx.audit({ action: 'test.write' });
+      ctx.emit({ type: 'users.changed' });
       const err = new AppError('conflict', 'errors:api.internal');
       throw i.keep ? new RefusalAfterWrites(err) : err;
     },
@@ -43,11 +44,15 @@ describe('dispatcher', () => {
 
   it('rolls back a failed handler, but keeps writes of a refusal that asks for it', async () => {
     env = tempBackend({ handlers: testHandlers });
+    const events: string[] = [];
+    env.backend.onEvent((e) => events.push(e.type));
     const client = env.backend.newClient();
     expect(await env.backend.call(client, 'test.writeThenFail', { keep: false })).toMatchObject({ ok: false });
     expect(auditCount()).toBe(0);
+    expect(events).toEqual([]); // nothing was committed, so nothing is announced
     expect(await env.backend.call(client, 'test.writeThenFail', { keep: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(auditCount()).toBe(1);
+    expect(events).toEqual(['users.changed']);
   });
 
   it('turns an unexpected exception into an internal error without crashing', async () => {
