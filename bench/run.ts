@@ -3,9 +3,12 @@
  * barcodes, names in five languages) in a temporary folder. Prints a table and writes
  * bench/results.json: [{ name, value, unit, target }], times in milliseconds. Later issues add
  * their figures here.
+ *
+ * POSY_BENCH_DIR=<folder> keeps the generated data there and reuses it on the next run (for
+ * working on one figure); without it everything lives in a temporary folder removed at the end.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -107,8 +110,11 @@ function fragments(db: Database.Database, script: Script, count: number, random:
 
 async function main() {
   const started = performance.now();
-  const tmp = mkdtempSync(join(tmpdir(), 'posy-bench-'));
+  const keep = process.env.POSY_BENCH_DIR;
+  const tmp = keep ?? mkdtempSync(join(tmpdir(), 'posy-bench-'));
+  if (keep) mkdirSync(keep, { recursive: true });
   const dataDir = join(tmp, 'data');
+  const reuse = keep !== undefined && existsSync(join(dataDir, 'posy.db'));
   try {
     say('Demo shop seed (shops.setup in demo mode, 5 fresh databases) …');
     const seeds: number[] = [];
@@ -129,10 +135,13 @@ async function main() {
     }
     add('open the demo shop (shops.setup, demo mode: shop, 5 users, catalogue, clients; median of 5)', median(seeds), 'ms', 1000);
 
-    say(`Generating ${BENCH_DATA.products} products and ${BENCH_DATA.barcodes} barcodes in ${dataDir} …`);
-    const built = await buildBenchDatabase(dataDir);
-    add('generate benchmark catalogue (demo shop + 20k products, one transaction)', built.ms, 'ms', null);
-    say(`  ${built.products} products, ${built.barcodes} barcodes in ${(built.ms / 1000).toFixed(1)} s`);
+    if (reuse) say(`Reusing the benchmark data in ${dataDir}`);
+    else {
+      say(`Generating ${BENCH_DATA.products} products and ${BENCH_DATA.barcodes} barcodes in ${dataDir} …`);
+      const built = await buildBenchDatabase(dataDir);
+      add('generate benchmark catalogue (demo shop + 20k products, one transaction)', built.ms, 'ms', null);
+      say(`  ${built.products} products, ${built.barcodes} barcodes in ${(built.ms / 1000).toFixed(1)} s`);
+    }
 
     say(`Cold starts (${COLD_STARTS}, each in a fresh process) …`);
     const starts = Array.from({ length: COLD_STARTS }, () => coldStart(dataDir));
@@ -159,39 +168,61 @@ async function main() {
       const owner = await signInOwner(backend);
       const random = seededRandom(BENCH_DATA.seed);
       const allCodes = (backend.db.prepare('SELECT code FROM barcodes').all() as { code: string }[]).map((r) => r.code);
-      const codes = Array.from({ length: LOOKUPS + WARM_UP }, () => allCodes[randomInt(random, allCodes.length)] ?? '');
+      const sample = () => Array.from({ length: LOOKUPS + WARM_UP }, () => allCodes[randomInt(random, allCodes.length)] ?? '');
+      // Two samples, interleaved: neither path gets codes whose pages the other has just read.
+      const [forCall, forRaw] = [sample(), sample()];
 
-      say(`Barcode lookups (${LOOKUPS}) …`);
+      say(`Barcode lookups (${LOOKUPS} each way) …`);
       const viaCall: number[] = [];
-      for (const [i, code] of codes.entries()) {
+      const raw: number[] = [];
+      for (let i = 0; i < LOOKUPS + WARM_UP; i++) {
+        const code = forCall[i] ?? '';
         let ok = false;
         const ms = await timed(async () => {
           ok = (await backend.call(owner, 'catalog.byBarcode', { code })).ok;
         });
         if (!ok) throw new Error(`lookup of ${code} failed`);
-        if (i >= WARM_UP) viaCall.push(ms);
+        let found = false;
+        const rawMs = timedSync(() => {
+          found = findByBarcode(backend.db, forRaw[i] ?? '', 'ka') !== null;
+        });
+        if (!found) throw new Error(`lookup of ${forRaw[i]} found nothing`);
+        if (i >= WARM_UP) {
+          viaCall.push(ms);
+          raw.push(rawMs);
+        }
       }
-      const raw: number[] = [];
-      for (const [i, code] of codes.entries()) {
-        const ms = timedSync(() => findByBarcode(backend.db, code, 'ka'));
-        if (i >= WARM_UP) raw.push(ms);
+      // The same round trip with no work in it: how much of the lookup's tail is the dispatcher's (session, zod, transaction, GC).
+      const floor: number[] = [];
+      for (let i = 0; i < LOOKUPS + WARM_UP; i++) {
+        const ms = await timed(() => backend.call(owner, 'system.status', {}));
+        if (i >= WARM_UP) floor.push(ms);
       }
       add('barcode lookup p99 (catalog.byBarcode through backend.call)', p99(viaCall), 'ms', 1);
       add('  median', median(viaCall), 'ms', null);
       add('barcode lookup p99 (findByBarcode, the domain function)', p99(raw), 'ms', 1);
       add('  median', median(raw), 'ms', null);
+      add('backend.call round trip of system.status p99 (the dispatcher alone, for comparison)', p99(floor), 'ms', null);
 
       for (const script of ['Latin', 'Cyrillic', 'Georgian'] as const) {
         say(`Searches by ${script} fragments (${SEARCHES_PER_SCRIPT}) …`);
         const queries = fragments(backend.db, script, SEARCHES_PER_SCRIPT + WARM_UP, random);
         const times: number[] = [];
+        const slowest: { query: string; ms: number; total: number }[] = [];
         for (const [i, query] of queries.entries()) {
+          let total = 0;
           const ms = await timed(async () => {
             const res = await backend.call(owner, 'catalog.search', { query });
             if (!res.ok) throw new Error(`search "${query}" failed: ${JSON.stringify(res.error)}`);
+            total = (res.value as { total: number }).total;
           });
-          if (i >= WARM_UP) times.push(ms);
+          if (i >= WARM_UP) {
+            times.push(ms);
+            slowest.push({ query, ms, total });
+          }
         }
+        slowest.sort((a, b) => b.ms - a.ms);
+        say(`  slowest: ${slowest.slice(0, 5).map((q) => `"${q.query}" ${q.ms.toFixed(1)} ms (${q.total} matches)`).join(', ')}`);
         add(`product search p95, 3–6 letter ${script} fragments (catalog.search, first page)`, p95(times), 'ms', 5);
         add('  median', median(times), 'ms', null);
       }
@@ -224,7 +255,7 @@ async function main() {
       add(paintName, null, 'ms', 1500, `skipped: ${paint.skipped}`);
     }
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    if (!keep) rmSync(tmp, { recursive: true, force: true });
   }
 
   printTable(figures);
