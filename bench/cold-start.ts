@@ -18,7 +18,7 @@ const { Backend } = await import('../shop/backend');
 const importMs = performance.now() - importStart;
 
 const start = performance.now();
-const backend = Backend.boot({ dataDir });
+const backend = Backend.boot({ dataDir, check: process.argv.includes('--full-check') ? 'always' : 'due' });
 const openMs = performance.now() - start;
 const client = backend.newClient();
 const status = await backend.call(client, 'system.status', {});
@@ -43,4 +43,4 @@ if (process.argv.includes('--memory')) {
 }
 
 backend.shutdown();
-process.stdout.write(`${JSON.stringify({ bootMs, openMs, importMs, rssMb })}\n`);
+process.stdout.write(`${JSON.stringify({ bootMs, openMs, importMs, rssMb, fullCheck: backend.startCheck.full })}\n`);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { openDatabase } from '../db/open';
+import { openDatabaseChecked, type StartCheck } from '../db/open';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import type { BackendEvent, ClientState, HandlerMap } from './api/define';
 import { handlers as allHandlers } from './api/handlers';
@@ -12,6 +12,8 @@ export interface BackendOptions {
   /** Folder holding posy.db and the logs (the OS app-data folder, or POSY_DATA_DIR in tests). */
   dataDir: string;
   nativeBinding?: string;
+  /** 'always' reads every page at start; by default only after an unclean shutdown or once a day (db/open.ts). */
+  check?: 'due' | 'always';
   handlers?: HandlerMap;
   now?: () => Date;
   log?: (error: unknown, method: string) => void;
@@ -23,12 +25,15 @@ export interface BackendOptions {
  */
 export class Backend {
   readonly db: Database;
+  /** Whether this start read every page, and why: for the log. */
+  readonly startCheck: StartCheck;
   readonly handlers: HandlerMap;
   private readonly dispatch: Dispatch;
   private readonly listeners = new Set<(event: BackendEvent) => void>();
 
-  private constructor(db: Database, opts: BackendOptions) {
+  private constructor(db: Database, startCheck: StartCheck, opts: BackendOptions) {
     this.db = db;
+    this.startCheck = startCheck;
     this.handlers = opts.handlers ?? allHandlers;
     this.dispatch = createDispatcher({
       db,
@@ -44,11 +49,13 @@ export class Backend {
   /** Opens (creating if needed), checks and migrates the database. Throws DatabaseStartError for a person to read. */
   static boot(opts: BackendOptions): Backend {
     mkdirSync(opts.dataDir, { recursive: true });
-    const db = openDatabase({
+    const { db, check } = openDatabaseChecked({
       file: join(opts.dataDir, 'posy.db'),
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      ...(opts.check ? { check: opts.check } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
     });
-    return new Backend(db, opts);
+    return new Backend(db, check, opts);
   }
 
   newClient(): ClientState {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DatabaseStartError, openDatabase } from '../../db/open';
+import { DatabaseStartError, openDatabase, openDatabaseChecked } from '../../db/open';
 import { latestVersion, MIGRATIONS } from '../../db/migrate';
 import { tempDir } from '../helpers/tempBackend';
 
@@ -67,5 +67,39 @@ describe('openDatabase', () => {
       expect((e as DatabaseStartError).messageKey).toBe('errors:startup.dbCorrupt');
     }
     expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('reads every page when the file is new, after an unclean shutdown, and once a day; not on every start', () => {
+    tmp = tempDir();
+    const file = join(tmp.dir, 'posy.db');
+    const at = (iso: string) => () => new Date(iso);
+    const open = (now: string) => {
+      const { db, check } = openDatabaseChecked({ file, now: at(now) });
+      return { db, check };
+    };
+
+    let { db, check } = open('2026-11-22T08:00:00Z');
+    expect(check).toEqual({ full: true, reason: 'new' });
+    db.close(); // a clean close removes the -wal file
+
+    ({ db, check } = open('2026-11-22T12:00:00Z'));
+    expect(check).toEqual({ full: false, reason: 'recent' });
+    db.close();
+
+    ({ db, check } = open('2026-11-23T08:00:01Z'));
+    expect(check).toEqual({ full: true, reason: 'due' });
+    db.close();
+
+    // A session that never closed (a crash, a power cut) leaves a -wal file with content behind.
+    const crashed = new Database(file);
+    crashed.prepare(`INSERT INTO app_settings (key, value) VALUES ('x', 'y')`).run();
+    ({ db, check } = open('2026-11-23T09:00:00Z'));
+    expect(check).toEqual({ full: true, reason: 'unclean-shutdown' });
+    db.close();
+    crashed.close();
+
+    ({ db, check } = openDatabaseChecked({ file, check: 'always', now: at('2026-11-23T09:00:01Z') }));
+    expect(check).toEqual({ full: true, reason: 'forced' });
+    db.close();
   });
 });

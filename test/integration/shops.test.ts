@@ -78,7 +78,9 @@ describe('first-run setup', () => {
       if (field && !res.ok) expect(res.error.field).toBe(field);
     }
     expect(await call(client, 'shops.setup', { mode: 'chain' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'mode' } });
-    expect(count('shops') + count('users') + count('audit_log') + count('app_settings') + count('role_permissions')).toBe(0);
+    expect(count('shops') + count('users') + count('audit_log') + count('role_permissions')).toBe(0);
+    // the only setting is the database's own start-up check record (db/open.ts)
+    expect(env.backend.db.prepare('SELECT key FROM app_settings').pluck().all()).toEqual(['db.last_full_check']);
   });
 
   it('opens the demo shop: people for every role, products, clients; nobody signed in yet', async () => {
