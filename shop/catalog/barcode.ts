@@ -98,14 +98,9 @@ export function nextInternalBarcode(db: Database): string {
   const stored = statement(db, 'SELECT value FROM app_settings WHERE key = ?').get(LAST_INTERNAL_KEY) as
     | { value: string }
     | undefined;
-  const highest = statement(
-    db,
-    `SELECT code FROM barcodes WHERE code >= ? AND code < ? AND length(code) = 13 ORDER BY code DESC LIMIT 1`,
-  ).get(INTERNAL_PREFIX, '21') as { code: string } | undefined;
-  let serial = Math.max(
-    Number(stored?.value ?? 0) || 0,
-    highest ? Number(highest.code.slice(INTERNAL_PREFIX.length, -1)) : 0,
-  );
+  // Only our own counter: a code in the same range that came from elsewhere (a wholesaler's label, a
+  // Code 128 text that starts with "20") must neither move the counter nor stop it.
+  let serial = Number(stored?.value ?? 0) || 0;
   const taken = statement(db, 'SELECT 1 FROM barcodes WHERE code = ?');
   let code: string;
   do {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handler, type CallContext } from '../api/define';
 import { AppError } from '../api/errors';
 import { id, language, type Language } from '../api/schemas';
-import { classifyBarcode, MAX_BARCODE_LENGTH, nextInternalBarcode, SYMBOLOGIES } from './barcode';
+import { nextInternalBarcode, SYMBOLOGIES, validBarcode } from './barcode';
 import { categoryExists, categoryInput, categoryNotFound, categoryPatch, createCategory, listCategories, updateCategory } from './categories';
 import { COLOURS } from './colours';
 import { isLanguage } from './names';
@@ -90,14 +90,9 @@ export const catalogHandlers = {
     access: 'catalog.view',
     input: z.object({ code: z.string().max(200), lang: language.optional() }).strict(),
     run: (ctx, input) => {
-      const c = classifyBarcode(input.code);
-      const params = { code: c.code.slice(0, MAX_BARCODE_LENGTH) };
-      if (!c.ok) {
-        const key = c.reason === 'checkDigit' ? 'errors:catalog.barcodeCheckDigit' : 'errors:catalog.barcodeFormat';
-        throw new AppError('invalid_input', key, { field: 'code', params });
-      }
-      const found = findByBarcode(ctx.db, c.code, readerLanguage(ctx, input.lang));
-      if (!found) throw new AppError('not_found', 'errors:catalog.unknownBarcode', { field: 'code', params });
+      const { code } = validBarcode(input.code);
+      const found = findByBarcode(ctx.db, code, readerLanguage(ctx, input.lang));
+      if (!found) throw new AppError('not_found', 'errors:catalog.unknownBarcode', { field: 'code', params: { code } });
       return found;
     },
   }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Database } from 'better-sqlite3';
 import type { CallContext } from '../api/define';
 import { AppError } from '../api/errors';
-import { id, LANGUAGES, type Language } from '../api/schemas';
+import { id, LANGUAGES, MAX_MONEY, money, type Language } from '../api/schemas';
 import { barcodeLookupVariants, MAX_BARCODE_LENGTH, validBarcode, type Symbology } from './barcode';
 import { assertUsableCategory } from './categories';
 import { colourNamesEverywhere, COLOURS, type ColourCode } from './colours';
@@ -40,12 +40,11 @@ export const DEFAULT_UNIT: Record<ProductKind, Unit> = {
   service: 'service',
 };
 
-/** A price no florist charges: 1,000,000.00 in the shop's currency (UZS prices reach the millions). */
-export const MAX_PRICE = 100_000_000;
+export const MAX_PRICE = MAX_MONEY;
 export const MAX_BARCODES_PER_PRODUCT = 20;
 export const MAX_VARIETY_LENGTH = 120;
 
-export const price = z.number().int().min(0).max(MAX_PRICE);
+export const price = money;
 export const stemLength = z.number().int().min(1).max(400);
 export const variety = z.string().trim().max(MAX_VARIETY_LENGTH);
 // Length is bounded here; the symbology and check digit are checked by validBarcode with a precise message.

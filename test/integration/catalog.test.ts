@@ -390,11 +390,11 @@ describe('catalog', () => {
     await ok(owner, 'catalog.removeBarcode', { id: delivery.id, code: first });
     const third = (await ok(owner, 'catalog.newInternalBarcode', {})).code as string;
     expect([first, second]).not.toContain(third);
-    // a hand-typed code higher in the range is skipped past
-    const typed = '2000000000503';
+    // a hand-typed code that the counter would issue next is skipped, not issued twice
+    const typed = '2000000000046';
     expect(hasValidCheckDigit(typed)).toBe(true);
     await ok(owner, 'catalog.addBarcode', { id: delivery.id, code: typed });
-    expect((await ok(owner, 'catalog.newInternalBarcode', {})).code).toBe('2000000000510');
+    expect((await ok(owner, 'catalog.newInternalBarcode', {})).code).toBe('2000000000053');
   });
 
   it('keeps categories: names in the reader language, archive, moves without cycles', async () => {
@@ -433,7 +433,7 @@ describe('catalog', () => {
       ['catalog.create', { kind: 'cut_flower', names: { en: 'x'.repeat(100_000) }, price: 1 }, 'errors:validation.too_big'],
       ['catalog.create', { kind: 'cut_flower', names: { en: 'x' }, price: -1 }, 'errors:validation.too_small'],
       ['catalog.create', { kind: 'cut_flower', names: { en: 'x' }, price: 1.5 }, 'errors:validation.invalid_type'],
-      ['catalog.create', { kind: 'cut_flower', names: { en: 'x' }, price: 100_000_001 }, 'errors:validation.too_big'],
+      ['catalog.create', { kind: 'cut_flower', names: { en: 'x' }, price: 10_000_000_001 }, 'errors:validation.too_big'],
       ['catalog.create', { kind: 'cut_flower', names: { en: 'x' }, price: 1, stemLengthCm: 10_000 }, 'errors:validation.too_big'],
       ['catalog.create', { kind: 'cut_flower', names: { en: 'x' }, price: 1, colour: 'ultraviolet' }, 'errors:validation.invalid_value'],
       ['catalog.create', { kind: 'weapon', names: { en: 'x' }, price: 1 }, 'errors:validation.invalid_value'],
