@@ -3,7 +3,7 @@ import { handler, type CallContext } from '../api/define';
 import { AppError } from '../api/errors';
 import { currency, language, shortText } from '../api/schemas';
 import { seedDemoShop } from '../demo/seed';
-import { createUser } from '../users/accounts';
+import { createUser, PASSWORD_MAX, PASSWORD_MIN } from '../users/accounts';
 import { signIn } from '../users/signIn';
 import { currentShopId } from './current';
 import { assertNotSetUp, createShop } from './setup';
@@ -21,7 +21,7 @@ const newShop = z
 const owner = z
   .object({
     name: shortText(100),
-    password: z.string().min(8, 'errors:users.passwordTooShort').max(200, 'errors:users.passwordTooLong'),
+    password: z.string().min(PASSWORD_MIN, 'errors:users.passwordTooShort').max(PASSWORD_MAX, 'errors:users.passwordTooLong'),
     language,
   })
   .strict();

@@ -33,8 +33,8 @@ export function requireUser(ctx: CallContext, id: string, field = 'id'): UserRow
 }
 
 const PIN = /^\d{4,8}$/;
-const PASSWORD_MIN = 8;
-const PASSWORD_MAX = 200;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 200;
 
 /** Refuses a secret that breaks its role's rule: a 4–8 digit PIN, or a password of at least 8 characters. */
 export function checkSecret(role: Role, secret: string, field = 'secret'): void {

@@ -32,8 +32,15 @@ export function seedDefaultRolePermissions(ctx: CallContext): void {
 export function setRolePermissions(ctx: CallContext, role: Role, permissions: readonly Permission[]) {
   // Fixed so that a shop can never lock itself out of its own settings.
   if (role === 'owner') throw new AppError('conflict', 'errors:users.ownerRoleFixed', { field: 'role' });
-  const before = rolePermissions(ctx, role);
   const wanted = new Set(permissions);
+  const actor = ctx.session;
+  if (actor && actor.role !== 'owner') {
+    // Someone the owner let manage roles must not be able to hand themselves, or anyone, more than they hold.
+    if (role === actor.role) throw new AppError('forbidden', 'errors:users.ownRoleFixed', { field: 'role' });
+    const beyond = [...wanted].find((p) => !actor.permissions.has(p));
+    if (beyond) throw new AppError('forbidden', 'errors:users.grantBeyondOwn', { field: 'permissions', params: { permission: beyond } });
+  }
+  const before = rolePermissions(ctx, role);
   const after = PERMISSIONS.filter((p) => wanted.has(p));
   ctx.db.prepare(`DELETE FROM role_permissions WHERE role = ?`).run(role);
   const insert = ctx.db.prepare(`INSERT INTO role_permissions (role, permission) VALUES (?, ?)`);

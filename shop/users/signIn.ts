@@ -6,9 +6,19 @@ import { hashSecret, needsRehash, verifySecret } from './hash';
 import { signInWith } from './permissions';
 import { loadSession, sessionSummary, type SessionSummary } from './session';
 
-/** Consecutive wrong PINs/passwords before a user is locked out, and for how long. */
+/**
+ * Wrong PINs/passwords in a row before a user is locked out, and for how long. Each further lockout
+ * before a successful sign-in lasts twice as long (5, 10, 20, 40, then 60 minutes), so guessing a
+ * 4-digit PIN takes months instead of days; a mistyping cashier still only ever waits five minutes.
+ */
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MS = 5 * 60 * 1000;
+export const MAX_LOCKOUT_MS = 60 * 60 * 1000;
+
+export function lockoutMs(failedInARow: number): number {
+  const lockouts = Math.floor(failedInARow / MAX_FAILED_SIGN_INS);
+  return Math.min(LOCKOUT_MS * 2 ** Math.max(lockouts - 1, 0), MAX_LOCKOUT_MS);
+}
 
 export function isLockedOut(user: Pick<UserRow, 'locked_until'>, now: Date): boolean {
   return user.locked_until !== null && user.locked_until > now.toISOString();
@@ -43,10 +53,11 @@ export function signIn(ctx: CallContext, userId: string, secret: string): Sessio
   if (stored === null || !verifySecret(secret, stored)) {
     const attempts = user.failed_attempts + 1;
     ctx.audit({ action: 'users.signInFailed', ...subject, details: { attempt: attempts } });
-    if (attempts >= MAX_FAILED_SIGN_INS) {
-      const until = new Date(now.getTime() + LOCKOUT_MS).toISOString();
-      // The counter starts afresh, so after the lockout the user has the full number of tries again.
-      ctx.db.prepare(`UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?`).run(until, user.id);
+    if (attempts % MAX_FAILED_SIGN_INS === 0) {
+      const until = new Date(now.getTime() + lockoutMs(attempts)).toISOString();
+      // The counter keeps running until a success, so each lockout in a row lasts longer; after one
+      // expires the user has the full number of tries again.
+      ctx.db.prepare(`UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?`).run(attempts, until, user.id);
       ctx.audit({ action: 'users.lockedOut', ...subject, details: { until } });
       ctx.emit({ type: 'users.changed' });
       throw new RefusalAfterWrites(lockedOutError(until, now));
@@ -55,7 +66,7 @@ export function signIn(ctx: CallContext, userId: string, secret: string): Sessio
     throw new RefusalAfterWrites(
       new AppError('bad_credentials', kind === 'pin' ? 'errors:users.badPin' : 'errors:users.badPassword', {
         field: 'secret',
-        params: { left: MAX_FAILED_SIGN_INS - attempts },
+        params: { left: MAX_FAILED_SIGN_INS - (attempts % MAX_FAILED_SIGN_INS) },
       }),
     );
   }

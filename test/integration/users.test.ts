@@ -165,6 +165,25 @@ describe('sign-in', () => {
     expect(res).toMatchObject({ error: { code: 'bad_credentials', params: { left: MAX_FAILED_SIGN_INS - 1 } } });
   });
 
+  it('each lockout in a row lasts twice as long, up to an hour; a success starts over', async () => {
+    const till = env.backend.newClient();
+    const lockedFor: number[] = [];
+    for (let round = 0; round < 6; round++) {
+      let res: Awaited<ReturnType<typeof call>> | undefined;
+      for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) res = await call(till, 'users.signIn', { userId: ids.cashier, secret: '9999' });
+      expect(res).toMatchObject({ error: { code: 'locked_out' } });
+      const until = (env.backend.db.prepare('SELECT locked_until FROM users WHERE id = ?').pluck().get(ids.cashier) as string);
+      lockedFor.push((Date.parse(until) - clock.getTime()) / 60_000);
+      clock = new Date(Date.parse(until) + 1);
+    }
+    expect(lockedFor).toEqual([5, 10, 20, 40, 60, 60]);
+    await ok(till, 'users.signIn', { userId: ids.cashier, secret: CASHIER_PIN });
+    await ok(till, 'users.signOut', {});
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await call(till, 'users.signIn', { userId: ids.cashier, secret: '9999' });
+    const until = env.backend.db.prepare('SELECT locked_until FROM users WHERE id = ?').pluck().get(ids.cashier) as string;
+    expect((Date.parse(until) - clock.getTime()) / 60_000).toBe(5);
+  });
+
   it('switches user on the same window, audited as a switch; a failed switch keeps the current user', async () => {
     const till = env.backend.newClient();
     await ok(till, 'users.signIn', { userId: ids.cashier, secret: CASHIER_PIN });
@@ -327,6 +346,21 @@ describe('roles', () => {
       userName: 'Nino',
       entityId: 'cashier',
       details: { before: ['catalog.view'], after: ['catalog.view', 'audit.view'] },
+    });
+  });
+  it('a manager the owner lets manage roles cannot widen their own role or grant what they lack', async () => {
+    await ok(owner, 'roles.setPermissions', { role: 'manager', permissions: ['catalog.view', 'users.view', 'users.manage', 'roles.manage'] });
+    const office = env.backend.newClient();
+    await ok(office, 'users.signIn', { userId: ids.manager, secret: MANAGER_PASSWORD });
+    expect(await call(office, 'roles.setPermissions', { role: 'manager', permissions: ['catalog.view', 'settings.manage'] })).toMatchObject({
+      error: { code: 'forbidden', messageKey: 'errors:users.ownRoleFixed' },
+    });
+    expect(await call(office, 'roles.setPermissions', { role: 'cashier', permissions: ['catalog.view', 'audit.view'] })).toMatchObject({
+      error: { code: 'forbidden', messageKey: 'errors:users.grantBeyondOwn', params: { permission: 'audit.view' } },
+    });
+    expect(await ok(office, 'roles.setPermissions', { role: 'cashier', permissions: ['catalog.view', 'users.view'] })).toEqual({
+      role: 'cashier',
+      permissions: ['catalog.view', 'users.view'],
     });
   });
 });

