@@ -121,6 +121,16 @@ function main(): void {
     }
   });
 
+  // A page that crashes while loading would otherwise reload in a loop: at most three a minute, then say so.
+  const recentReloads: number[] = [];
+  function mayReload(): boolean {
+    const now = Date.now();
+    while (recentReloads.length > 0 && now - recentReloads[0]! > 60_000) recentReloads.shift();
+    if (recentReloads.length >= 3) return false;
+    recentReloads.push(now);
+    return true;
+  }
+
   // Nothing that runs in a window may take it somewhere else or open another one.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (e) => e.preventDefault());
@@ -129,7 +139,9 @@ function main(): void {
     contents.on('render-process-gone', (_e, details) => {
       log.logger.error(details, 'window process gone');
       // Everything saved is in the database; a fresh page brings the counter back instead of a blank window.
-      if (details.reason !== 'clean-exit' && !contents.isDestroyed()) setTimeout(() => contents.isDestroyed() || contents.reload(), 500);
+      if (details.reason === 'clean-exit' || contents.isDestroyed()) return;
+      if (mayReload()) setTimeout(() => contents.isDestroyed() || contents.reload(), 500);
+      else void dialog.showMessageBox({ type: 'error', title: 'Posy', message: strings.dialog.unexpected, buttons: [strings.dialog.ok] });
     });
   });
 

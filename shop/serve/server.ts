@@ -144,7 +144,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       req.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_DRAIN_BYTES) {
+          // Stop reading a flood, and settle the call so nothing waits on it forever.
           req.destroy();
+          resolveBody('too_large');
           return;
         }
         if (size <= MAX_BODY_BYTES) chunks.push(chunk);
