@@ -102,4 +102,28 @@ describe('openDatabase', () => {
     expect(check).toEqual({ full: true, reason: 'forced' });
     db.close();
   });
+
+  it('finds damage in a Posy database after a crash and refuses it without writing', () => {
+    tmp = tempDir();
+    const file = join(tmp.dir, 'posy.db');
+    const { db } = openDatabaseChecked({ file });
+    const insert = db.prepare(`INSERT INTO audit_log (id, at, action, details) VALUES (?, ?, 'test', ?)`);
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`id-${i}`, new Date(0).toISOString(), 'x'.repeat(200));
+    })();
+    db.close();
+    // The next session crashes: its connection never closes, so the -wal file keeps content.
+    const crashed = new Database(file);
+    crashed.prepare(`INSERT INTO app_settings (key, value) VALUES ('x', 'y')`).run();
+    const bytes = readFileSync(file);
+    const from = Math.floor(bytes.length * 0.4);
+    for (let i = from; i < from + 8 * 4096; i++) bytes[i] = (i * 13) & 0xff;
+    writeFileSync(file, bytes);
+    try {
+      expect(() => openDatabaseChecked({ file })).toThrowError(expect.objectContaining({ messageKey: 'errors:startup.dbCorrupt' }));
+      expect(readFileSync(file).equals(bytes)).toBe(true);
+    } finally {
+      crashed.close();
+    }
+  });
 });
