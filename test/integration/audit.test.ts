@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientState } from '../../shop/api/define';
-import type { ApiResult, Input, Method, Output } from '../../shop/api/contract';
+import { callsOn } from '../helpers/calls';
 import { tempBackend } from '../helpers/tempBackend';
 
 let env: ReturnType<typeof tempBackend>;
@@ -10,14 +10,7 @@ let ownerId: string;
 let cashier: ClientState;
 let cashierId: string;
 
-async function call(client: ClientState, method: string, input: unknown = {}): Promise<ApiResult<unknown>> {
-  return env.backend.call(client, method, input);
-}
-async function ok<M extends Method>(client: ClientState, method: M, input?: Input<M>): Promise<Output<M>> {
-  const res = await call(client, method, input ?? {});
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
-  return res.value as Output<M>;
-}
+const { call, ok } = callsOn(() => env.backend);
 const tick = (ms: number) => (clock = new Date(clock.getTime() + ms));
 const LANGS = ['en', 'ru', 'ka', 'kk', 'uz'] as const;
 

@@ -1,21 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientState } from '../../shop/api/define';
-import type { ApiResult } from '../../shop/api/errors';
-import type { Input, Method, Output } from '../../shop/api/contract';
 import { LANGUAGES } from '../../shop/api/schemas';
 import { gtinCheckDigit, hasValidCheckDigit } from '../../shop/catalog/barcode';
 import { price } from '../../shop/catalog/products';
 import { demoUser } from '../../shop/demo/seed';
+import { callsOn } from '../helpers/calls';
 import { tempBackend } from '../helpers/tempBackend';
 
 let env: ReturnType<typeof tempBackend>;
 afterEach(() => env.dispose());
 
-async function ok<M extends Method>(client: ClientState, method: M, input: Input<M>): Promise<Output<M>> {
-  const res = (await env.backend.call(client, method, input)) as ApiResult<Output<M>>;
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
-  return res.value;
-}
+const { ok } = callsOn(() => env.backend);
 
 /** The demo shop for a language, with its owner signed in. */
 async function demoOwner(language: (typeof LANGUAGES)[number]): Promise<ClientState> {

@@ -1,20 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackendEvent, ClientState } from '../../shop/api/define';
-import type { ApiResult, Input, Method, Output } from '../../shop/api/contract';
 import { DEFAULT_ROLE_PERMISSIONS, ROLES } from '../../shop/users/permissions';
+import { callsOn } from '../helpers/calls';
 import { tempBackend } from '../helpers/tempBackend';
 
 let env: ReturnType<typeof tempBackend>;
 let events: BackendEvent[];
 
-async function call(client: ClientState, method: string, input: unknown = {}): Promise<ApiResult<unknown>> {
-  return env.backend.call(client, method, input);
-}
-async function ok<M extends Method>(client: ClientState, method: M, input?: Input<M>): Promise<Output<M>> {
-  const res = await call(client, method, input ?? {});
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
-  return res.value as Output<M>;
-}
+const { call, ok } = callsOn(() => env.backend);
 const count = (table: string) => (env.backend.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 const NEW_SHOP = {

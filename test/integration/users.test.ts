@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackendEvent, ClientState } from '../../shop/api/define';
-import type { ApiResult, Input, Method, Output } from '../../shop/api/contract';
 import { LANGUAGES } from '../../shop/api/schemas';
 import { LOCKOUT_MS, MAX_FAILED_SIGN_INS } from '../../shop/users/signIn';
+import { callsOn } from '../helpers/calls';
 import { tempBackend } from '../helpers/tempBackend';
 
 const ROOT = join(__dirname, '../..');
@@ -18,14 +18,7 @@ let events: BackendEvent[];
 let owner: ClientState;
 let ids: { owner: string; manager: string; cashier: string };
 
-async function call(client: ClientState, method: string, input: unknown = {}): Promise<ApiResult<unknown>> {
-  return env.backend.call(client, method, input);
-}
-async function ok<M extends Method>(client: ClientState, method: M, input?: Input<M>): Promise<Output<M>> {
-  const res = await call(client, method, input ?? {});
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
-  return res.value as Output<M>;
-}
+const { call, ok } = callsOn(() => env.backend);
 function auditActions(entityId?: string): string[] {
   const rows = env.backend.db
     .prepare(`SELECT action FROM audit_log WHERE (? IS NULL OR entity_id = ?) ORDER BY rowid`)
