@@ -55,6 +55,14 @@ function assertNotLastOwner(ctx: CallContext, target: UserRow): void {
   }
 }
 
+/** Archiving is how a user leaves: their history stays, they vanish from the picker and lose their session. */
+function setArchived(ctx: CallContext, target: UserRow, archived: boolean) {
+  ctx.db.prepare(`UPDATE users SET archived = ?, updated_at = ? WHERE id = ?`).run(archived ? 1 : 0, ctx.now().toISOString(), target.id);
+  ctx.audit({ action: archived ? 'users.archive' : 'users.restore', entity: 'user', entityId: target.id, details: { name: target.name, role: target.role } });
+  ctx.emit({ type: 'users.changed' });
+  return { id: target.id };
+}
+
 export const usersHandlers = {
   /** Active users for the quick user picker, before anyone signs in: no hashes, no counters. */
   'users.picker': handler({
@@ -191,10 +199,7 @@ export const usersHandlers = {
       assertMayManage(me, target.role);
       if (target.archived === 1) return { id: target.id };
       assertNotLastOwner(ctx, target);
-      ctx.db.prepare(`UPDATE users SET archived = 1, updated_at = ? WHERE id = ?`).run(ctx.now().toISOString(), target.id);
-      ctx.audit({ action: 'users.archive', entity: 'user', entityId: target.id, details: { name: target.name, role: target.role } });
-      ctx.emit({ type: 'users.changed' });
-      return { id: target.id };
+      return setArchived(ctx, target, true);
     },
   }),
 
@@ -206,10 +211,7 @@ export const usersHandlers = {
       assertMayManage(actor(ctx), target.role);
       if (target.archived === 0) return { id: target.id };
       assertNameFree(ctx, target.shop_id, target.name, target.id);
-      ctx.db.prepare(`UPDATE users SET archived = 0, updated_at = ? WHERE id = ?`).run(ctx.now().toISOString(), target.id);
-      ctx.audit({ action: 'users.restore', entity: 'user', entityId: target.id, details: { name: target.name, role: target.role } });
-      ctx.emit({ type: 'users.changed' });
-      return { id: target.id };
+      return setArchived(ctx, target, false);
     },
   }),
 
