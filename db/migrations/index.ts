@@ -1,5 +1,6 @@
 import type { Migration } from './types';
 import { m0001 } from './0001_foundation';
+import { m0002 } from './0002_stock';
 
 /** Every migration, in order. A guard test checks this list against the files beside it. */
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];

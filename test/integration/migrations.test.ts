@@ -77,3 +77,49 @@ describe('0001 foundation', () => {
     db.close();
   });
 });
+
+describe('0002 stock', () => {
+  it('keeps movements append-only, matched to their lot, and each lot balance equal to its movements', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 2));
+    const now = '2026-01-01T00:00:00.000Z';
+    db.prepare(`INSERT INTO shops (id, name, currency, language, created_at) VALUES ('s1', 'Shop', 'GEL', 'en', ?)`).run(now);
+    db.prepare(`INSERT INTO products (id, kind, unit, price, created_at, updated_at) VALUES ('p1', 'cut_flower', 'stem', 350, ?, ?)`).run(now, now);
+    db.prepare(
+      `INSERT INTO lots (id, shop_id, product_id, arrived_at, unit_cost, quantity_received, document_type, document_id, created_at)
+       VALUES ('l1', 's1', 'p1', ?, 120, 50, 'opening', 'd1', ?)`,
+    ).run(now, now);
+    const balance = () => db.prepare(`SELECT quantity FROM lot_balances WHERE lot_id = 'l1'`).pluck().get();
+    expect(balance()).toBe(0);
+
+    const move = db.prepare(
+      `INSERT INTO stock_movements (id, shop_id, lot_id, product_id, quantity, unit_cost, document_type, document_id, at)
+       VALUES (?, 's1', 'l1', 'p1', ?, ?, 'opening', 'd1', '${now}')`,
+    );
+    move.run('m1', 50, 120);
+    move.run('m2', -7, 120);
+    expect(balance()).toBe(43);
+    // not at the lot's cost, or zero: refused, and the balance does not move
+    expect(() => move.run('m3', -1, 99)).toThrow(/does not match its lot/);
+    expect(() => move.run('m4', 0, 120)).toThrow();
+    expect(balance()).toBe(43);
+
+    expect(() => db.prepare(`UPDATE stock_movements SET quantity = 1`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`DELETE FROM stock_movements`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`DELETE FROM lots`).run()).toThrow(/never deleted/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO lots (id, shop_id, product_id, arrived_at, unit_cost, quantity_received, document_type, document_id, created_at)
+           VALUES ('l2', 's1', 'p1', ?, -1, 5, 'opening', 'd1', ?)`,
+        )
+        .run(now, now),
+    ).toThrow();
+    // the FIFO walk reads the partial index, not the table
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT lot_id FROM lot_balances WHERE product_id = 'p1' AND quantity > 0 ORDER BY arrived_at, lot_id`)
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/lot_balances_fifo/);
+    db.close();
+  });
+});
