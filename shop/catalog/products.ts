@@ -205,7 +205,7 @@ function writeNames(db: Database, productId: string, names: Names, knownSeq?: nu
 }
 
 /** The reader's language for messages that name a product (falls back to English). */
-function readerLanguage(ctx: CallContext): Language {
+export function readerLanguage(ctx: CallContext): Language {
   return isLanguage(ctx.session?.language) ? ctx.session.language : 'en';
 }
 
