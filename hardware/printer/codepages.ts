@@ -103,30 +103,44 @@ export function chooseEncoding(text: string, printerPages: readonly CodePage[]):
   return printerPages.find((page) => canEncode(text, page)) ?? null;
 }
 
-// ---- currency signs ----------------------------------------------------------------------------------
+// ---- stand-ins for signs, never for letters ----------------------------------------------------------
 
 // No page a receipt printer offers holds the lari sign ₾ (U+20BE) or the tenge sign ₸ (U+20B8): CP866,
 // WPC1251, RK1048 and PC437 all lack them (checked in test/unit/escpos-codepages.test.ts). Rather than
 // turn every price line of a Russian or Kazakh receipt into a slow, blurry raster line, a text line writes
-// the ISO code instead; a line that is raster anyway (Georgian) keeps the sign.
-const CURRENCY_CODES: ReadonlyMap<string, string> = new Map([
+// the ISO code instead; a line that is raster anyway (Georgian) keeps the sign. Likewise CP866 lacks the
+// typographic dash, guillemets and ×, which product names and line layouts use: a plain ASCII form reads
+// the same to the customer. Letters never get a stand-in: a line missing a letter goes to raster.
+const SIGN_STAND_INS: ReadonlyMap<string, string> = new Map([
   ['\u20BE', 'GEL'],
   ['\u20B8', 'KZT'],
+  ['\u2014', '-'],
+  ['\u2013', '-'],
+  ['\u2212', '-'],
+  ['\u00AB', '"'],
+  ['\u00BB', '"'],
+  ['\u201C', '"'],
+  ['\u201D', '"'],
+  ['\u201E', '"'],
+  ['\u2018', "'"],
+  ['\u2019', "'"],
+  ['\u00D7', 'x'],
+  ['\u2026', '...'],
 ]);
 
-// The code takes the sign's place character for character, so a layout that pads columns should spell
-// before padding (a later receipt formatter's job); here the line is only kept readable.
-export function spellCurrencySigns(text: string): string {
-  return Array.from(text, (ch) => CURRENCY_CODES.get(ch) ?? ch).join('');
+// A stand-in may be longer than its sign (₸ → KZT), so a layout that pads columns should plan its lines
+// before padding (the later receipt formatter's job); here the line is only kept readable.
+export function withSignStandIns(text: string): string {
+  return Array.from(text, (ch) => SIGN_STAND_INS.get(ch) ?? ch).join('');
 }
 
-/** How one receipt line prints: as text in a page (possibly with currency codes), or as a raster image. */
+/** How one receipt line prints: as text in a page (exact, else with sign stand-ins), or as a raster image. */
 export type LinePlan = { kind: 'text'; page: CodePage; text: string } | { kind: 'raster'; text: string };
 
 export function planLine(text: string, printerPages: readonly CodePage[]): LinePlan {
   const page = chooseEncoding(text, printerPages);
   if (page) return { kind: 'text', page, text };
-  const spelled = spellCurrencySigns(text);
+  const spelled = withSignStandIns(text);
   const spelledPage = spelled === text ? null : chooseEncoding(spelled, printerPages);
   if (spelledPage) return { kind: 'text', page: spelledPage, text: spelled };
   return { kind: 'raster', text };
