@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import {
@@ -55,6 +56,21 @@ describe('code pages', () => {
     }
     // A literal question mark is of course still fine.
     expect(decodeAll(encode('Готово?', 'cp866'), 'cp866')).toBe('Готово?');
+  });
+
+  it('for any text and page: either exact bytes that read back as the text, or a refusal', () => {
+    const alphabet = Array.from('Aa1 ?.,:№ЁёЙйҚқӘәҰұІіҺһЉљ—«»×€₸₾ვარ\x1b\n\u00A0');
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom(...CODE_PAGES), (t, page) => {
+        if (!canEncode(t, page)) {
+          expect(() => encode(t, page)).toThrow(UnencodableTextError);
+          return;
+        }
+        expect(decodeAll(encode(t, page), page)).toBe(t);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('refuses control characters, so text can never smuggle a command to the printer', () => {
