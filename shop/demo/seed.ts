@@ -8,6 +8,7 @@ import type { Role } from '../users/permissions';
 import { CATEGORIES, DEMO_EAN_PREFIX, DEMO_PRODUCTS, type CategoryKey, type DemoProduct } from './catalog-data';
 import { insertDemoClient, type DemoClient } from './clients';
 import { demoPrice } from './prices';
+import { seedOpeningStock, type OpeningItem } from './stock';
 import type { Names } from './names';
 
 export const DEMO_SHOP_NAME = 'Posy Demo Flowers';
@@ -191,9 +192,9 @@ function barcodesFor(ctx: CallContext, p: DemoProduct, counters: { consumable: n
 }
 
 /**
- * Opens "Posy Demo Flowers": the shop, one user per role (DEMO_USERS), the catalogue and a few
- * clients. Runs inside the caller's transaction (shops.setup), so a failure leaves an empty
- * database and the first-start screen again.
+ * Opens "Posy Demo Flowers": the shop, one user per role (DEMO_USERS), the catalogue with its
+ * opening stock, and a few clients. Runs inside the caller's transaction (shops.setup), so a
+ * failure leaves an empty database and the first-start screen again.
  */
 export function seedDemoShop(ctx: CallContext, opts: { language: Language }): { shopId: string } {
   assertNotSetUp(ctx);
@@ -218,8 +219,10 @@ export function seedDemoShop(ctx: CallContext, opts: { language: Language }): { 
   }
   const categories = ensureDemoCategories(ctx);
   const counters = { consumable: 0, plant: 0 };
+  const opening: OpeningItem[] = [];
   for (const p of DEMO_PRODUCTS) {
-    createProduct(ctx, {
+    const price = demoPrice(p.priceTetri, place.currency);
+    const productId = createProduct(ctx, {
       kind: p.kind,
       names: p.names,
       categoryId: categories[p.category],
@@ -227,10 +230,12 @@ export function seedDemoShop(ctx: CallContext, opts: { language: Language }): { 
       ...(p.colour !== undefined ? { colour: p.colour } : {}),
       ...(p.stemLengthCm !== undefined ? { stemLengthCm: p.stemLengthCm } : {}),
       unit: p.unit,
-      price: demoPrice(p.priceTetri, place.currency),
+      price,
       barcodes: barcodesFor(ctx, p, counters),
     });
+    opening.push({ productId, product: p, price });
   }
+  seedOpeningStock(ctx, opening, place.currency);
   for (const client of place.clients) insertDemoClient(ctx, shopId, client);
   return { shopId };
 }

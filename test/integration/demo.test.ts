@@ -149,6 +149,54 @@ describe('demo shop', () => {
     expect(demoPrice(5000, 'RUB') % 100).toBe(0);
   });
 
+  it('opens with stock: every stocked product in lots from the last six days, bought at a florist\'s margin', async () => {
+    for (const lang of ['ka', 'uz'] as const) {
+      const { db } = await seeded(lang);
+      const products = db
+        .prepare(
+          `SELECT p.id, p.kind, p.price, p.category_id, (SELECT count(*) FROM lots l WHERE l.product_id = p.id) AS lots,
+                  (SELECT coalesce(sum(quantity), 0) FROM lot_balances b WHERE b.product_id = p.id) AS stock
+             FROM products p`,
+        )
+        .all() as { id: string; kind: string; price: number; category_id: string; lots: number; stock: number }[];
+      for (const p of products) {
+        if (p.kind === 'service') expect(p.lots, p.id).toBe(0);
+        else expect(p.stock, p.id).toBeGreaterThan(0);
+      }
+      // some flowers came in twice, so FIFO has an older lot to sell first
+      expect(products.filter((p) => p.lots === 2).length).toBeGreaterThan(10);
+
+      const lots = db
+        .prepare(`SELECT l.unit_cost, l.arrived_at, l.document_type, p.price FROM lots l JOIN products p ON p.id = l.product_id`)
+        .all() as { unit_cost: number; arrived_at: string; document_type: string; price: number }[];
+      const now = Date.now();
+      for (const l of lots) {
+        expect(l.document_type).toBe('opening');
+        expect(l.unit_cost).toBeGreaterThan(0);
+        // a margin of about 2 to 3 times (currency rounding of cheap items aside)
+        expect(l.unit_cost / l.price).toBeGreaterThan(0.25);
+        expect(l.unit_cost / l.price).toBeLessThan(0.62);
+        // one to six mornings ago
+        const days = (now - Date.parse(l.arrived_at)) / 86_400_000;
+        expect(days).toBeGreaterThan(0.7);
+        expect(days).toBeLessThan(7);
+      }
+      // roses come by the hundred: 50 to 200 stems a delivery
+      const roseLots = db
+        .prepare(
+          `SELECT l.quantity_received FROM lots l JOIN products p ON p.id = l.product_id
+             JOIN category_names c ON c.category_id = p.category_id AND c.lang = 'en' AND c.name = 'Roses'`,
+        )
+        .pluck()
+        .all() as number[];
+      expect(roseLots.length).toBeGreaterThan(5);
+      for (const q of roseLots) {
+        expect(q).toBeGreaterThanOrEqual(25);
+        expect(q).toBeLessThanOrEqual(200);
+      }
+    }
+  });
+
   it('refuses to seed a database that already has a shop, leaving it as it was', async () => {
     const { env, db } = await seeded('en');
     const before = (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
