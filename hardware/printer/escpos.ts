@@ -23,6 +23,8 @@ export interface PrinterProfile {
   readonly pages: readonly CodePage[];
   /** `ESC t n` numbers for this printer (`codePageNumbers()` gives Epson's with overrides). */
   readonly numbers: CodePageNumbers;
+  /** Printable width in dots (usually 384 on 58 mm paper, 576 on 80 mm); wider images are refused. */
+  readonly dotsPerLine?: number;
   /** Renders one line that no page can hold; absent until a font rasteriser is chosen. */
   readonly rasterizeLine?: (text: string) => Bitmap;
 }
@@ -145,6 +147,11 @@ export class EscPosBuilder {
     const { widthBytes, height, data } = bitmap;
     byteArg('width in bytes', widthBytes, 1, 0xffff);
     byteArg('height', height, 1, 0xffff);
+    const dots = this.profile.dotsPerLine;
+    // A printer given a wider image wraps or drops the overhang: the customer would read half a line.
+    if (dots !== undefined && widthBytes * 8 > dots) {
+      throw new RangeError(`image is ${widthBytes * 8} dots wide, the paper holds ${dots}`);
+    }
     if (data.length !== widthBytes * height) {
       throw new RangeError(`bitmap has ${data.length} bytes, expected ${widthBytes}×${height}`);
     }

@@ -120,6 +120,12 @@ describe('ESC/POS builder and decoder', () => {
     });
   });
 
+  it('an image wider than the paper is refused', () => {
+    const narrow = new EscPosBuilder({ pages: ['pc437'], numbers: codePageNumbers(), dotsPerLine: 384 });
+    expect(() => narrow.image({ widthBytes: 49, height: 1, data: new Uint8Array(49) })).toThrow(/392 dots/);
+    expect(() => narrow.image({ widthBytes: 48, height: 1, data: new Uint8Array(48) })).not.toThrow();
+  });
+
   it('size and style changes decode', () => {
     const events = decodeEscPos(printer(['pc437']).size(2, 2).line('TOTAL').size(1, 1).bytes());
     expect(events.map((e) => e.type)).toEqual(['size', 'codePage', 'text', 'size']);
