@@ -4,6 +4,7 @@ import { usersHandlers } from '../users/handlers';
 import { shopsHandlers } from '../shops/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { catalogHandlers } from '../catalog/handlers';
+import { stockHandlers } from '../stock/handlers';
 
 /**
  * The whole API: one map, composed per area. Both windows onto the backend (Electron IPC and
@@ -15,4 +16,5 @@ export const handlers = {
   ...shopsHandlers,
   ...auditHandlers,
   ...catalogHandlers,
+  ...stockHandlers,
 } satisfies HandlerMap;

@@ -4,7 +4,7 @@ import type { CallContext } from '../api/define';
 import { AppError } from '../api/errors';
 import { MAX_MONEY } from '../api/schemas';
 import { pickName, readProductNames } from '../catalog/names';
-import { readerLanguage } from '../catalog/products';
+import { productNotFound, readerLanguage } from '../catalog/products';
 import { currentShopId } from '../shops/current';
 
 /**
@@ -85,7 +85,7 @@ function productName(ctx: CallContext, productId: string): string {
 /** The product, refused when it is unknown or a service (services hold no stock). */
 function stockedProduct(ctx: CallContext, productId: string): void {
   const row = statement(ctx.db, 'SELECT kind FROM products WHERE id = ?').get(productId) as { kind: string } | undefined;
-  if (!row) throw new AppError('not_found', 'errors:stock.productNotFound', { field: 'productId' });
+  if (!row) throw productNotFound('productId');
   if (row.kind === 'service') {
     throw new AppError('conflict', 'errors:stock.notStocked', { field: 'productId', params: { product: productName(ctx, productId) } });
   }

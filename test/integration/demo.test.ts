@@ -197,6 +197,25 @@ describe('demo shop', () => {
     }
   });
 
+  it('a cashier reads a flower\'s lots through stock.lots, oldest first, with ages and values', async () => {
+    const { env, db } = await seeded('en');
+    const twice = db.prepare(`SELECT product_id FROM lots GROUP BY product_id HAVING count(*) = 2 LIMIT 1`).pluck().get() as string;
+    const till = env.backend.newClient();
+    till.userId = db.prepare(`SELECT id FROM users WHERE role = 'cashier'`).pluck().get() as string;
+    const res = await env.backend.call(till, 'stock.lots', { productId: twice });
+    if (!res.ok) throw new Error(JSON.stringify(res.error));
+    const value = res.value as { balance: number; lots: { arrivedAt: string; quantity: number; unitCost: number; ageDays: number; value: number }[] };
+    expect(value.lots).toHaveLength(2);
+    const [older, newer] = value.lots;
+    expect(older && newer && older.arrivedAt < newer.arrivedAt && older.ageDays > newer.ageDays).toBe(true);
+    expect(value.balance).toBe(value.lots.reduce((sum, l) => sum + l.quantity, 0));
+    for (const l of value.lots) expect(l.value).toBe(l.quantity * l.unitCost);
+    expect(await env.backend.call(till, 'stock.lots', { productId: '0190a000-0000-7000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', messageKey: 'errors:catalog.productNotFound' },
+    });
+  });
+
   it('refuses to seed a database that already has a shop, leaving it as it was', async () => {
     const { env, db } = await seeded('en');
     const before = (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
