@@ -86,11 +86,13 @@ const fifoOrder = (a: ModelLot, b: ModelLot) =>
 
 type Step =
   | { op: 'receive'; quantity: number; cost: number; day: number }
-  | { op: 'consume'; quantity: number; allowNegative: boolean };
+  | { op: 'consume'; quantity: number; allowNegative: boolean }
+  | { op: 'return'; lot: number; quantity: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant('receive' as const), quantity: fc.integer({ min: 1, max: 60 }), cost: fc.integer({ min: 0, max: 900 }), day: fc.integer({ min: 0, max: 8 }) }),
   fc.record({ op: fc.constant('consume' as const), quantity: fc.integer({ min: 1, max: 90 }), allowNegative: fc.boolean() }),
+  fc.record({ op: fc.constant('return' as const), lot: fc.nat(), quantity: fc.integer({ min: 1, max: 20 }) }),
 );
 
 function ledgerState(productId: string) {
@@ -100,7 +102,7 @@ function ledgerState(productId: string) {
 }
 
 describe('stock ledger (property)', () => {
-  it('consumes oldest first at lot cost, keeps balances equal to the ledger, and refuses a shortfall without writing', async () => {
+  it('consumes oldest first at lot cost, returns to the lot, keeps balances equal to the ledger, refuses a shortfall without writing', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
         const productId = await ok<string>('test.product', { kind: 'cut_flower' });
@@ -111,6 +113,14 @@ describe('stock ledger (property)', () => {
             const arrivedAt = day(s.day);
             const r = await ok<{ lotId: string }>('test.receive', { productId, quantity: s.quantity, unitCost: s.cost, arrivedAt });
             lots.push({ id: r.lotId, arrivedAt, cost: s.cost, balance: s.quantity });
+            continue;
+          }
+          if (s.op === 'return') {
+            const lot = lots[s.lot % Math.max(1, lots.length)];
+            if (!lot) continue;
+            const back = await ok<{ lotId: string; quantity: number; unitCost: number }>('test.return', { lotId: lot.id, quantity: s.quantity });
+            expect(back).toMatchObject({ lotId: lot.id, quantity: s.quantity, unitCost: lot.cost });
+            lot.balance += s.quantity;
             continue;
           }
           const ordered = [...lots].sort(fifoOrder);
@@ -190,7 +200,7 @@ describe('stock ledger (property)', () => {
           .get(productId);
         expect(movementCost).toBe(ledgerCost);
       }),
-      { numRuns: 80 },
+      { numRuns: 150 },
     );
   }, 20_000);
 });
