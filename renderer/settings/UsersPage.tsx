@@ -4,9 +4,10 @@ import { call } from '../api/client';
 import { useApi } from '../api/hooks';
 import type { Output } from '../../shop/api/contract';
 import { useSession } from '../app/session';
-import { isLanguage, LANGUAGE_LABELS, LANGUAGES, PIN_ROLES, ROLES, type Language, type Role } from '../i18n/languages';
+import { isLanguage, LANGUAGE_LABELS, PIN_ROLES, ROLES, type Language, type Role } from '../i18n/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Field, isFieldError } from '../ui/Field';
+import { LanguageOptions } from '../ui/LanguageOptions';
 
 type User = Output<'users.list'>[number];
 type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'secret'; user: User } | null;
@@ -154,11 +155,7 @@ function UserForm({ editing, onClose, onSaved }: { editing: NonNullable<Editing>
           </Field>
           <Field label={t('users.language')} names={['language']} error={error}>
             <select value={language} onChange={(e) => isLanguage(e.target.value) && setLanguage(e.target.value)}>
-              {LANGUAGES.map((lang) => (
-                <option key={lang} value={lang} lang={lang}>
-                  {LANGUAGE_LABELS[lang]}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
           </Field>
         </div>

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import type { SessionSummary } from '../app/session';
 import { changeLanguage } from '../i18n';
-import { CURRENCIES, isLanguage, LANGUAGES, LANGUAGE_LABELS, type Currency, type Language } from '../i18n/languages';
+import { CURRENCIES, isLanguage, type Currency, type Language } from '../i18n/languages';
 import { LanguageSelect } from '../shell/LanguageSwitcher';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Field, isFieldError } from '../ui/Field';
+import { LanguageOptions } from '../ui/LanguageOptions';
 
 type Mode = 'choose' | 'new';
 
@@ -112,11 +113,7 @@ export function SetupPage({ onDone }: { onDone: (session: SessionSummary | null)
               </Field>
               <Field label={t('setup:language')} names={FIELDS.language} error={error}>
                 <select value={language} onChange={(e) => isLanguage(e.target.value) && void changeLanguage(e.target.value)}>
-                  {LANGUAGES.map((lang) => (
-                    <option key={lang} value={lang} lang={lang}>
-                      {LANGUAGE_LABELS[lang]}
-                    </option>
-                  ))}
+                  <LanguageOptions />
                 </select>
               </Field>
             </div>

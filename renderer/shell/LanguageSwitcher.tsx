@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguage, LANGUAGE_LABELS, LANGUAGES, type Language } from '../i18n/languages';
+import { isLanguage, type Language } from '../i18n/languages';
 import { useSession } from '../app/session';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { LanguageOptions } from '../ui/LanguageOptions';
 
 /** The five languages, each labelled in its own script. */
 export function LanguageSelect({ value, onChange, disabled }: { value: string; onChange: (lang: Language) => void; disabled?: boolean }) {
@@ -19,11 +20,7 @@ export function LanguageSelect({ value, onChange, disabled }: { value: string; o
         if (isLanguage(e.target.value)) onChange(e.target.value);
       }}
     >
-      {LANGUAGES.map((lang) => (
-        <option key={lang} value={lang} lang={lang}>
-          {LANGUAGE_LABELS[lang]}
-        </option>
-      ))}
+      <LanguageOptions />
     </select>
   );
 }
