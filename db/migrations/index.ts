@@ -1,6 +1,7 @@
 import type { Migration } from './types';
 import { m0001 } from './0001_foundation';
 import { m0002 } from './0002_stock';
+import { m0003 } from './0003_counter';
 
 /** Every migration, in order. A guard test checks this list against the files beside it. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];

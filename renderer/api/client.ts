@@ -89,12 +89,19 @@ export function takeBrowserCredentials(loc: Location = location, store: Storage 
   return { token: store.getItem(TOKEN_KEY) ?? '', clientId };
 }
 
-/** Every event type: after a dropped connection each is replayed once, so screens reload what they may have missed. */
-const EVENT_TYPES: Record<BackendEvent['type'], true> = {
+/**
+ * Every "something changed" event: after a dropped connection each is replayed once, so screens reload what
+ * they may have missed. A scan is not replayed: a code read while disconnected is gone, like a keystroke.
+ */
+const REPLAYED: Record<Exclude<BackendEvent['type'], 'scan'>, true> = {
   'catalog.changed': true,
   'users.changed': true,
   'roles.changed': true,
   'shop.changed': true,
+  'sales.changed': true,
+  'shift.changed': true,
+  'print.changed': true,
+  'devices.changed': true,
 };
 
 const RECONNECT_MIN_MS = 500;
@@ -130,7 +137,7 @@ export function browserTransport({ base, token, clientId }: BrowserTransportOpti
       delay = RECONNECT_MIN_MS;
       if (dropped) {
         dropped = false;
-        for (const type of Object.keys(EVENT_TYPES) as BackendEvent['type'][]) deliver({ type });
+        for (const type of Object.keys(REPLAYED) as (keyof typeof REPLAYED)[]) deliver({ type });
       }
     };
     ws.onmessage = (message) => {

@@ -4,6 +4,10 @@ import { useApi } from '../api/hooks';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useSession } from '../app/session';
 import { ProductsPage } from '../catalog/ProductsPage';
+import { SalePage } from '../sale/SalePage';
+import { JournalPage } from '../journal/JournalPage';
+import { ShiftPage } from '../shift/ShiftPage';
+import { DevicesPage } from '../devices/DevicesPage';
 import { ScanProvider } from '../scan/ScanProvider';
 import { AuditPage } from '../audit/AuditPage';
 import { RolesPage } from '../settings/RolesPage';
@@ -13,7 +17,11 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { PAGES, pageForKey, SWITCH_USER_KEY, type PageId } from './nav';
 
 const SCREENS: Record<PageId, ComponentType> = {
+  sale: SalePage,
   products: ProductsPage,
+  journal: JournalPage,
+  shift: ShiftPage,
+  devices: DevicesPage,
   users: UsersPage,
   roles: RolesPage,
   audit: AuditPage,
@@ -27,8 +35,9 @@ export function Shell({ active }: { active: boolean }) {
   const { t } = useTranslation();
   const { session, can, switchUser } = useSession();
   const shop = useApi('shops.get', {}, ['shop.changed']);
-  const [page, setPage] = useState<PageId>('products');
-  const [opened, setOpened] = useState<ReadonlySet<PageId>>(() => new Set(['products']));
+  // The counter opens on the sale screen; people who do not sell open on the catalogue.
+  const [page, setPage] = useState<PageId>(() => (can('sales.sell') ? 'sale' : 'products'));
+  const [opened, setOpened] = useState<ReadonlySet<PageId>>(() => new Set([page]));
 
   function open(id: PageId) {
     setPage(id);

@@ -1,6 +1,10 @@
 /** The main screens, the permission each needs, and the function key that opens it. */
 export const PAGES = [
+  { id: 'sale', permission: 'sales.sell', key: 'F1', testId: 'nav-sale' },
   { id: 'products', permission: 'catalog.view', key: 'F2', testId: 'nav-products' },
+  { id: 'journal', permission: 'journal.view', key: 'F3', testId: 'nav-journal' },
+  { id: 'shift', permission: 'shifts.manage', key: 'F4', testId: 'nav-shift' },
+  { id: 'devices', permission: 'devices.manage', key: 'F5', testId: 'nav-devices' },
   { id: 'users', permission: 'users.view', key: 'F6', testId: 'nav-users' },
   { id: 'roles', permission: 'roles.manage', key: 'F7', testId: 'nav-roles' },
   { id: 'audit', permission: 'audit.view', key: 'F8', testId: 'nav-audit' },

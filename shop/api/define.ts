@@ -47,7 +47,16 @@ export type BackendEvent =
   | { type: 'catalog.changed' }
   | { type: 'users.changed' }
   | { type: 'roles.changed' }
-  | { type: 'shop.changed' };
+  | { type: 'shop.changed' }
+  /** a sale or return was posted, or a draft parked/resumed */
+  | { type: 'sales.changed'; saleId?: string }
+  | { type: 'shift.changed'; shiftId?: string }
+  /** a print job changed status (queued, printing, done, failed) */
+  | { type: 'print.changed'; jobId?: string; status?: string }
+  /** printers or scanners were set up, plugged or unplugged */
+  | { type: 'devices.changed' }
+  /** a code read by a serial or HID scanner (keyboard-wedge scanners arrive as keystrokes instead) */
+  | { type: 'scan'; code: string; scannerId: string };
 
 export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   access: Access;

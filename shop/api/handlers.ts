@@ -5,6 +5,13 @@ import { shopsHandlers } from '../shops/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { catalogHandlers } from '../catalog/handlers';
 import { stockHandlers } from '../stock/handlers';
+import { salesHandlers } from '../sales/handlers';
+import { clientsHandlers } from '../clients/handlers';
+import { shiftsHandlers } from '../shifts/handlers';
+import { returnsHandlers } from '../returns/handlers';
+import { journalHandlers } from '../journal/handlers';
+import { printingHandlers } from '../printing/handlers';
+import { devicesHandlers } from '../devices/handlers';
 
 /**
  * The whole API: one map, composed per area. Both windows onto the backend (Electron IPC and
@@ -17,4 +24,11 @@ export const handlers = {
   ...auditHandlers,
   ...catalogHandlers,
   ...stockHandlers,
+  ...salesHandlers,
+  ...clientsHandlers,
+  ...shiftsHandlers,
+  ...returnsHandlers,
+  ...journalHandlers,
+  ...printingHandlers,
+  ...devicesHandlers,
 } satisfies HandlerMap;

@@ -11,6 +11,13 @@ export const PERMISSIONS = [
   'roles.manage',
   'settings.manage',
   'audit.view',
+  'sales.sell',
+  'sales.return',
+  'shifts.manage',
+  'journal.view',
+  'drawer.open',
+  'devices.manage',
+  'clients.view',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -24,9 +31,13 @@ export const PASSWORD_ROLES: readonly Role[] = ['owner', 'manager'];
 export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   // users.manage lets a manager reset a cashier's PIN; accounts.ts keeps managers off owner and manager accounts.
-  manager: ['catalog.view', 'catalog.edit', 'users.view', 'users.manage', 'audit.view'],
-  cashier: ['catalog.view'],
-  florist: ['catalog.view'],
+  manager: [
+    'catalog.view', 'catalog.edit', 'users.view', 'users.manage', 'audit.view',
+    'sales.sell', 'sales.return', 'shifts.manage', 'journal.view', 'drawer.open', 'devices.manage', 'clients.view',
+  ],
+  // Returns and opening the drawer without a sale are a manager's by default: the cash they move is not a sale's.
+  cashier: ['catalog.view', 'sales.sell', 'shifts.manage', 'journal.view', 'clients.view'],
+  florist: ['catalog.view', 'sales.sell', 'clients.view'],
   courier: ['catalog.view'],
 };
 

@@ -1,0 +1,4 @@
+/** Placeholder while issue 3 builds this part of the devices screen. */
+export function PrintersSection() {
+  return null;
+}

@@ -1,0 +1,2 @@
+/** The clients area's handlers (being built: issue 3). */
+export const clientsHandlers = {};

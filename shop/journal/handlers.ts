@@ -1,0 +1,2 @@
+/** The journal area's handlers (being built: issue 3). */
+export const journalHandlers = {};

@@ -1,0 +1,2 @@
+/** The printing area's handlers (being built: issue 3). */
+export const printingHandlers = {};

@@ -1,0 +1,2 @@
+/** The returns area's handlers (being built: issue 3). */
+export const returnsHandlers = {};

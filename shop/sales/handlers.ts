@@ -1,0 +1,2 @@
+/** The sales area's handlers (being built: issue 3). */
+export const salesHandlers = {};
