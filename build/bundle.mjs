@@ -8,8 +8,12 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-/** Compiled per runtime (Node for tests and browser mode, Electron's ABI for the desktop): never bundled. */
-export const NATIVE_MODULES = ['better-sqlite3'];
+/**
+ * Native modules load their compiled part from beside their own package: never bundled. better-sqlite3 is
+ * compiled per runtime (Node for tests and browser mode, Electron's ABI for the desktop, build/native-electron.mjs);
+ * serialport, node-hid and @napi-rs/canvas use Node-API, whose prebuilt binaries load in Node and Electron alike.
+ */
+export const NATIVE_MODULES = ['better-sqlite3', 'serialport', '@serialport/bindings-cpp', 'node-hid', '@napi-rs/canvas'];
 
 const common = {
   absWorkingDir: root,
