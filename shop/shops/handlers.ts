@@ -36,6 +36,9 @@ interface ShopRow {
   phone: string | null;
   tax_id: string | null;
   created_at: string;
+  cash_rounding: number;
+  allow_negative_stock: number;
+  receipt_footer: string | null;
 }
 
 function requireShop(ctx: CallContext): ShopRow {
@@ -56,6 +59,11 @@ function shopView(row: ShopRow) {
     phone: row.phone,
     taxId: row.tax_id,
     createdAt: row.created_at,
+    /** cash totals are rounded to a multiple of this many minor units (the smallest coin in use) */
+    cashRounding: row.cash_rounding,
+    /** sell what the ledger does not hold yet (the shortfall goes below zero on the newest lot) */
+    allowNegativeStock: row.allow_negative_stock === 1,
+    receiptFooter: row.receipt_footer,
   };
 }
 
@@ -106,6 +114,9 @@ export const shopsHandlers = {
         address: clearable(address),
         phone: clearable(phone),
         taxId: clearable(taxId),
+        cashRounding: z.number().int().min(1).max(100_000).optional(),
+        allowNegativeStock: z.boolean().optional(),
+        receiptFooter: clearable(z.string().trim().max(300)),
       })
       .strict(),
     run: (ctx, input) => {
@@ -125,10 +136,19 @@ export const shopsHandlers = {
         address: text(input.address, shop.address),
         phone: text(input.phone, shop.phone),
         tax_id: text(input.taxId, shop.tax_id),
+        cash_rounding: input.cashRounding ?? shop.cash_rounding,
+        allow_negative_stock: input.allowNegativeStock === undefined ? shop.allow_negative_stock : input.allowNegativeStock ? 1 : 0,
+        receipt_footer: text(input.receiptFooter, shop.receipt_footer),
       };
       ctx.db
-        .prepare(`UPDATE shops SET name = ?, currency = ?, language = ?, country = ?, address = ?, phone = ?, tax_id = ? WHERE id = ?`)
-        .run(after.name, after.currency, after.language, after.country, after.address, after.phone, after.tax_id, shop.id);
+        .prepare(
+          `UPDATE shops SET name = ?, currency = ?, language = ?, country = ?, address = ?, phone = ?, tax_id = ?,
+             cash_rounding = ?, allow_negative_stock = ?, receipt_footer = ? WHERE id = ?`,
+        )
+        .run(
+          after.name, after.currency, after.language, after.country, after.address, after.phone, after.tax_id,
+          after.cash_rounding, after.allow_negative_stock, after.receipt_footer, shop.id,
+        );
       const changed = Object.fromEntries(
         (Object.keys(after) as (keyof ShopRow)[])
           .filter((k) => after[k] !== shop[k])

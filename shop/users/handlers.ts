@@ -13,7 +13,7 @@ import {
   type UserRow,
 } from './accounts';
 import { PERMISSIONS, ROLES, signInWith, type Role } from './permissions';
-import { listRoles, setRolePermissions } from './roles';
+import { listRoles, setRoleDiscountLimit, setRolePermissions } from './roles';
 import { loadSession, sessionSummary } from './session';
 import { isLockedOut, signIn } from './signIn';
 
@@ -243,5 +243,12 @@ export const usersHandlers = {
     access: 'roles.manage',
     input: z.object({ role, permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length * 4) }).strict(),
     run: (ctx, input) => setRolePermissions(ctx, input.role, input.permissions),
+  }),
+
+  /** The largest discount a role gives without an approver, in basis points (1000 = 10 %). */
+  'roles.setDiscountLimit': handler({
+    access: 'roles.manage',
+    input: z.object({ role, maxDiscountBp: z.number().int().min(0).max(10_000) }).strict(),
+    run: (ctx, input) => setRoleDiscountLimit(ctx, input.role, input.maxDiscountBp),
   }),
 };

@@ -14,11 +14,43 @@ export function rolePermissions(ctx: CallContext, role: Role): Permission[] {
   return PERMISSIONS.filter((p) => granted.has(p));
 }
 
+/** How far a role may discount on its own, in basis points (1000 = 10 %); above it the sale needs an approver. */
+export function roleDiscountLimit(ctx: Pick<CallContext, 'db'>, role: Role): number {
+  if (role === 'owner') return 10_000;
+  const row = ctx.db.prepare(`SELECT max_discount_bp FROM role_limits WHERE role = ?`).get(role) as { max_discount_bp: number } | undefined;
+  return row?.max_discount_bp ?? 0;
+}
+
 export function listRoles(ctx: CallContext) {
   return {
-    roles: ROLES.map((role) => ({ role, fixed: role === 'owner', permissions: rolePermissions(ctx, role) })),
+    roles: ROLES.map((role) => ({
+      role,
+      fixed: role === 'owner',
+      permissions: rolePermissions(ctx, role),
+      maxDiscountBp: roleDiscountLimit(ctx, role),
+    })),
     permissions: [...PERMISSIONS],
   };
+}
+
+export function setRoleDiscountLimit(ctx: CallContext, role: Role, maxDiscountBp: number) {
+  if (role === 'owner') throw new AppError('conflict', 'errors:users.ownerRoleFixed', { field: 'role' });
+  const actor = ctx.session;
+  if (actor && actor.role !== 'owner') {
+    // As with permissions: a manager may not widen their own limit, nor give anyone more than they have.
+    if (role === actor.role) throw new AppError('forbidden', 'errors:users.ownRoleFixed', { field: 'role' });
+    const own = roleDiscountLimit(ctx, actor.role);
+    if (maxDiscountBp > own) {
+      throw new AppError('forbidden', 'errors:users.limitBeyondOwn', { field: 'maxDiscountBp', params: { percent: own / 100 } });
+    }
+  }
+  const before = roleDiscountLimit(ctx, role);
+  ctx.db
+    .prepare(`INSERT INTO role_limits (role, max_discount_bp) VALUES (?, ?) ON CONFLICT(role) DO UPDATE SET max_discount_bp = excluded.max_discount_bp`)
+    .run(role, maxDiscountBp);
+  ctx.audit({ action: 'roles.setDiscountLimit', entity: 'role', entityId: role, details: { before, after: maxDiscountBp } });
+  ctx.emit({ type: 'roles.changed' });
+  return { role, maxDiscountBp };
 }
 
 /** A new shop starts with the default table; an existing table (a second shop in one file, later) is kept. */

@@ -118,6 +118,18 @@ describe('shop settings', () => {
     });
   });
 
+  it('the counter rules: cash rounding, negative stock and the receipt footer', async () => {
+    const shop = await ok(owner, 'shops.update', { cashRounding: 500, allowNegativeStock: true, receiptFooter: ' Thank you! ' });
+    expect(shop).toMatchObject({ cashRounding: 500, allowNegativeStock: true, receiptFooter: 'Thank you!' });
+    expect(await ok(owner, 'shops.get')).toEqual(shop);
+    expect(await call(owner, 'shops.update', { cashRounding: 0 })).toMatchObject({ error: { code: 'invalid_input', field: 'cashRounding' } });
+    expect(await ok(owner, 'shops.update', { receiptFooter: null, allowNegativeStock: false })).toMatchObject({
+      receiptFooter: null,
+      allowNegativeStock: false,
+      cashRounding: 500,
+    });
+  });
+
   it('the currency may change only while no product has a price in it', async () => {
     expect(await ok(owner, 'shops.update', { currency: 'USD' })).toMatchObject({ currency: 'USD' });
     const at = new Date().toISOString();

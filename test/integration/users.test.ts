@@ -57,7 +57,7 @@ describe('sign-in', () => {
   it('signs a cashier in by PIN and a manager by password, and audits both', async () => {
     const till = env.backend.newClient();
     const session = await ok(till, 'users.signIn', { userId: ids.cashier, secret: CASHIER_PIN });
-    expect(session).toMatchObject({ userId: ids.cashier, name: 'Ana', role: 'cashier', language: 'en', permissions: ['catalog.view'] });
+    expect(session).toMatchObject({ userId: ids.cashier, name: 'Ana', role: 'cashier', language: 'en', permissions: ['catalog.view', 'clients.view', 'journal.view', 'sales.sell', 'shifts.manage'] });
     expect((await ok(till, 'system.status')).session).toEqual(session);
     expect(till.userId).toBe(ids.cashier);
 
@@ -316,8 +316,11 @@ describe('roles', () => {
   it('lists every role with its permissions; the owner role is fixed', async () => {
     const { roles, permissions } = await ok(owner, 'roles.list');
     expect(permissions).toContain('roles.manage');
-    expect(roles.find((r) => r.role === 'owner')).toEqual({ role: 'owner', fixed: true, permissions });
-    expect(roles.find((r) => r.role === 'cashier')?.permissions).toEqual(['catalog.view']);
+    expect(roles.find((r) => r.role === 'owner')).toEqual({ role: 'owner', fixed: true, permissions, maxDiscountBp: 10_000 });
+    expect(roles.find((r) => r.role === 'cashier')).toMatchObject({
+      permissions: ['catalog.view', 'sales.sell', 'shifts.manage', 'journal.view', 'clients.view'],
+      maxDiscountBp: 1000,
+    });
     expect(await call(owner, 'roles.setPermissions', { role: 'owner', permissions: [] })).toMatchObject({
       error: { code: 'conflict', messageKey: 'errors:users.ownerRoleFixed' },
     });
@@ -338,8 +341,29 @@ describe('roles', () => {
       action: 'roles.setPermissions',
       userName: 'Nino',
       entityId: 'cashier',
-      details: { before: ['catalog.view'], after: ['catalog.view', 'audit.view'] },
+      details: {
+        before: ['catalog.view', 'sales.sell', 'shifts.manage', 'journal.view', 'clients.view'],
+        after: ['catalog.view', 'audit.view'],
+      },
     });
+  });
+
+  it('discount limits per role: the owner sets them, a manager only below their own and never their own', async () => {
+    expect(await ok(owner, 'roles.setDiscountLimit', { role: 'cashier', maxDiscountBp: 1500 })).toEqual({ role: 'cashier', maxDiscountBp: 1500 });
+    expect((await ok(owner, 'roles.list')).roles.find((r) => r.role === 'cashier')?.maxDiscountBp).toBe(1500);
+    expect(await call(owner, 'roles.setDiscountLimit', { role: 'owner', maxDiscountBp: 0 })).toMatchObject({ error: { messageKey: 'errors:users.ownerRoleFixed' } });
+    expect(await call(owner, 'roles.setDiscountLimit', { role: 'cashier', maxDiscountBp: 10_001 })).toMatchObject({ error: { code: 'invalid_input', field: 'maxDiscountBp' } });
+    const log = await ok(owner, 'audit.list', { actionPrefix: 'roles.setDiscountLimit' });
+    expect(log.entries[0]).toMatchObject({ entityId: 'cashier', details: { before: 1000, after: 1500 } });
+
+    await ok(owner, 'roles.setPermissions', { role: 'manager', permissions: ['catalog.view', 'roles.manage'] });
+    const office = env.backend.newClient();
+    await ok(office, 'users.signIn', { userId: ids.manager, secret: MANAGER_PASSWORD });
+    expect(await call(office, 'roles.setDiscountLimit', { role: 'manager', maxDiscountBp: 9000 })).toMatchObject({ error: { messageKey: 'errors:users.ownRoleFixed' } });
+    expect(await call(office, 'roles.setDiscountLimit', { role: 'cashier', maxDiscountBp: 5000 })).toMatchObject({
+      error: { code: 'forbidden', messageKey: 'errors:users.limitBeyondOwn', params: { percent: 30 } },
+    });
+    expect(await ok(office, 'roles.setDiscountLimit', { role: 'cashier', maxDiscountBp: 3000 })).toEqual({ role: 'cashier', maxDiscountBp: 3000 });
   });
   it('a manager the owner lets manage roles cannot widen their own role or grant what they lack', async () => {
     await ok(owner, 'roles.setPermissions', { role: 'manager', permissions: ['catalog.view', 'users.view', 'users.manage', 'roles.manage'] });
