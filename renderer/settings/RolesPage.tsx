@@ -83,10 +83,68 @@ export function RolesPage() {
                   })}
                 </tr>
               ))}
+              <tr className="limit-row">
+                <th scope="row">
+                  {t('roles.discountLimit')}
+                  <small className="hint">{t('roles.discountLimitHint')}</small>
+                </th>
+                {roles.data.roles.map((r) => (
+                  <td key={r.role}>
+                    <LimitCell
+                      role={r.role}
+                      label={t('roles.cell', { role: t(`common:roles.${r.role}`), permission: t('roles.discountLimit') })}
+                      savedBp={r.maxDiscountBp}
+                      fixed={r.fixed}
+                      onError={setError}
+                      onSaved={roles.reload}
+                    />
+                  </td>
+                ))}
+              </tr>
             </tbody>
           </table>
         </>
       )}
     </div>
+  );
+}
+
+/** A role's own discount limit in percent (stored as basis points); saved when the field is left or Enter pressed. */
+function LimitCell(props: { role: Role; label: string; savedBp: number; fixed: boolean; onError(e: unknown): void; onSaved(): void }) {
+  const { role, label, savedBp, fixed, onError, onSaved } = props;
+  const [text, setText] = useState(String(savedBp / 100));
+  useEffect(() => setText(String(savedBp / 100)), [savedBp]);
+
+  async function save() {
+    const percent = Number(text.replace(',', '.'));
+    const bp = Math.round(percent * 100);
+    if (text.trim() === '' || !Number.isFinite(percent) || bp === savedBp) {
+      setText(String(savedBp / 100));
+      return;
+    }
+    onError(null);
+    try {
+      await call('roles.setDiscountLimit', { role, maxDiscountBp: bp });
+      onSaved();
+    } catch (e) {
+      onError(e);
+      setText(String(savedBp / 100));
+    }
+  }
+
+  return (
+    <input
+      className="limit-input"
+      inputMode="decimal"
+      value={text}
+      disabled={fixed}
+      aria-label={label}
+      data-testid={`discount-limit-${role}`}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={() => void save()}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') void save();
+      }}
+    />
   );
 }

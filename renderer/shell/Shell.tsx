@@ -8,6 +8,7 @@ import { SalePage } from '../sale/SalePage';
 import { JournalPage } from '../journal/JournalPage';
 import { ShiftPage } from '../shift/ShiftPage';
 import { DevicesPage } from '../devices/DevicesPage';
+import { ShopPage } from '../settings/ShopPage';
 import { ScanProvider } from '../scan/ScanProvider';
 import { AuditPage } from '../audit/AuditPage';
 import { RolesPage } from '../settings/RolesPage';
@@ -22,6 +23,7 @@ const SCREENS: Record<PageId, ComponentType> = {
   journal: JournalPage,
   shift: ShiftPage,
   devices: DevicesPage,
+  shop: ShopPage,
   users: UsersPage,
   roles: RolesPage,
   audit: AuditPage,
@@ -87,9 +89,9 @@ export function Shell({ active }: { active: boolean }) {
                 className={`nav-item${page === p.id ? ' current' : ''}${locked ? ' locked' : ''}`}
                 aria-current={page === p.id ? 'page' : undefined}
                 title={
-                  locked
-                    ? `${t('shortcut', { key: p.key })} · ${t('nav.lockedHint', { permission: t(`permissions.${p.permission}`) })}`
-                    : t('shortcut', { key: p.key })
+                  [p.key && t('shortcut', { key: p.key }), locked && t('nav.lockedHint', { permission: t(`permissions.${p.permission}`) })]
+                    .filter(Boolean)
+                    .join(' · ') || undefined
                 }
                 onClick={() => open(p.id)}
               >
@@ -99,7 +101,7 @@ export function Shell({ active }: { active: boolean }) {
                     {LOCK}
                   </span>
                 )}
-                <kbd>{p.key}</kbd>
+                {p.key && <kbd>{p.key}</kbd>}
               </button>
             );
           })}

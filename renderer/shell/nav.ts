@@ -1,3 +1,11 @@
+interface PageDef {
+  id: string;
+  permission: string;
+  /** the function key that opens it; settings pages visited once a month go without one */
+  key: string | null;
+  testId: string;
+}
+
 /** The main screens, the permission each needs, and the function key that opens it. */
 export const PAGES = [
   { id: 'sale', permission: 'sales.sell', key: 'F1', testId: 'nav-sale' },
@@ -8,7 +16,8 @@ export const PAGES = [
   { id: 'users', permission: 'users.view', key: 'F6', testId: 'nav-users' },
   { id: 'roles', permission: 'roles.manage', key: 'F7', testId: 'nav-roles' },
   { id: 'audit', permission: 'audit.view', key: 'F8', testId: 'nav-audit' },
-] as const;
+  { id: 'shop', permission: 'settings.manage', key: null, testId: 'nav-shop' },
+] as const satisfies readonly PageDef[];
 
 export type PageId = (typeof PAGES)[number]['id'];
 
@@ -17,5 +26,5 @@ export const SWITCH_USER_KEY = 'F9';
 /** The page a function key opens, or null. Plain F-keys only: with a modifier they belong to the browser or the OS. */
 export function pageForKey(e: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean; shiftKey: boolean }): PageId | null {
   if (e.ctrlKey || e.altKey || e.metaKey || e.shiftKey) return null;
-  return PAGES.find((p) => p.key === e.key)?.id ?? null;
+  return PAGES.find((p) => p.key !== null && p.key === e.key)?.id ?? null;
 }
