@@ -3,6 +3,7 @@ import type { Currency, Language } from '../api/schemas';
 import { gtinCheckDigit, nextInternalBarcode } from '../catalog/barcode';
 import { createCategory, createProduct } from '../catalog/products';
 import { assertNotSetUp, createShop } from '../shops/setup';
+import { seedDemoTiles } from '../sales/tiles';
 import { createUser } from '../users/accounts';
 import type { Role } from '../users/permissions';
 import { CATEGORIES, DEMO_EAN_PREFIX, DEMO_PRODUCTS, type CategoryKey, type DemoProduct } from './catalog-data';
@@ -237,5 +238,6 @@ export function seedDemoShop(ctx: CallContext, opts: { language: Language }): { 
   }
   seedOpeningStock(ctx, opening, place.currency);
   for (const client of place.clients) insertDemoClient(ctx, shopId, client);
+  seedDemoTiles(ctx, shopId);
   return { shopId };
 }

@@ -1,6 +1,7 @@
 import type { CallContext } from '../api/define';
 import { AppError } from '../api/errors';
 import type { Currency, Language } from '../api/schemas';
+import { defaultCashRounding } from '../sales/rounding';
 import { seedDefaultRolePermissions } from '../users/roles';
 import { currentShopId } from './current';
 
@@ -26,8 +27,8 @@ export function createShop(ctx: CallContext, input: NewShop): string {
   const id = ctx.newId();
   ctx.db
     .prepare(
-      `INSERT INTO shops (id, name, currency, language, country, address, phone, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO shops (id, name, currency, language, country, address, phone, created_at, cash_rounding)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       id,
@@ -38,6 +39,8 @@ export function createShop(ctx: CallContext, input: NewShop): string {
       input.address?.trim() || null,
       input.phone?.trim() || null,
       ctx.now().toISOString(),
+      // the smallest coin in use in the currency's change drawers (shop/sales/rounding.ts)
+      defaultCashRounding(input.currency),
     );
   ctx.db
     .prepare(
