@@ -1,0 +1,67 @@
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isShown } from '../scan/scanContext';
+import { altLetter, shortcutLabel } from './keys';
+
+/**
+ * Alt+letter actions of a screen while it is on show and no dialog is open over it. `actions` maps a
+ * letter to what it does (missing or undefined: not available now).
+ */
+export function useScreenShortcuts(root: RefObject<HTMLElement | null>, actions: Readonly<Record<string, (() => void) | undefined>>): void {
+  const latest = useRef(actions);
+  useEffect(() => {
+    latest.current = actions;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || !isShown(root.current)) return;
+      // While a dialog is open over this screen only the dialog's keys work.
+      const top = topDialog();
+      if (top && !top.contains(root.current)) return;
+      const letter = altLetter(e);
+      const run = letter ? latest.current[letter] : undefined;
+      if (run) {
+        e.preventDefault();
+        run();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [root]);
+}
+
+interface ShortcutButtonProps {
+  letter: string;
+  onClick: () => void;
+  disabled?: boolean;
+  primary?: boolean;
+  danger?: boolean;
+  testId: string;
+  children: ReactNode;
+}
+
+/** The dialog on top among those on show (screens stay mounted hidden, dialogs with them). */
+export function topDialog(): Element | undefined {
+  const shown = [...document.querySelectorAll('[data-counter-modal]')].filter(isShown);
+  return shown[shown.length - 1];
+}
+
+/** A button that shows its Alt+letter shortcut. */
+export function ShortcutButton({ letter, onClick, disabled, primary, danger, testId, children }: ShortcutButtonProps) {
+  const { t } = useTranslation();
+  const label = shortcutLabel(letter);
+  return (
+    <button
+      type="button"
+      className={[primary ? 'primary' : '', danger ? 'danger' : ''].filter(Boolean).join(' ') || undefined}
+      data-testid={testId}
+      onClick={onClick}
+      disabled={disabled}
+      title={t('shortcut', { key: label })}
+      aria-keyshortcuts={label}
+    >
+      {children}
+      <kbd>{label}</kbd>
+    </button>
+  );
+}
