@@ -24,11 +24,15 @@ export type EscPosEvent =
   | { type: 'qrSetting'; fn: 'model' | 'moduleSize' | 'errorLevel'; value: number }
   | { type: 'qr'; payload: string }
   | { type: 'image'; widthBytes: number; width: number; height: number; data: Uint8Array }
+  /** DLE EOT n: a real-time status request (the driver asks before and after a receipt); prints nothing */
+  | { type: 'statusRequest'; n: number }
   | { type: 'unknown'; offset: number; bytes: number[] };
 
 const ESC = 0x1b;
 const GS = 0x1d;
 const LF = 0x0a;
+const DLE = 0x10;
+const EOT = 0x04;
 
 function utf8(data: Uint8Array): string | undefined {
   try {
@@ -79,6 +83,11 @@ export function decodeEscPos(input: Uint8Array, numbers: CodePageNumbers = EPSON
         unknown(i, 1);
       } else pendingText += ch;
       i += 1;
+      continue;
+    }
+    if (b === DLE && need(3) && at(i + 1) === EOT && [1, 2, 3, 4].includes(at(i + 2) as number)) {
+      emit({ type: 'statusRequest', n: at(i + 2) as number });
+      i += 3;
       continue;
     }
     if (b === ESC && need(2)) {
@@ -209,4 +218,102 @@ export function bitmapRows(image: { widthBytes: number; height: number; data: Ui
     rows.push(row);
   }
   return rows;
+}
+
+/** One thing the customer gets from the printer, in paper order. */
+export type Printed =
+  /** a line of text; `pages` are the code pages its characters were decoded in (more than one: a switch mid-line) */
+  | { kind: 'text'; text: string; pages: (CodePage | undefined)[]; bold: boolean; size: number }
+  | { kind: 'image'; width: number; height: number; data: Uint8Array; widthBytes: number }
+  | { kind: 'qr'; payload: string }
+  | { kind: 'cut'; cut: 'full' | 'partial' }
+  | { kind: 'drawer'; pin: number; t1: number; t2: number }
+  | { kind: 'unknown'; offset: number; bytes: number[] };
+
+/**
+ * What the customer gets, item by item: text lines (decoded through every ESC t), raster images with their
+ * size and bits, QR payloads, cuts and drawer pulses. Unknown bytes stay in the list so a test sees them.
+ * Status requests, feeds, alignment and styles print nothing of their own and are left out (bold and size
+ * are kept on the text line they apply to).
+ */
+export function readPrinted(input: Uint8Array, numbers: CodePageNumbers = EPSON_CODE_PAGE_NUMBERS): Printed[] {
+  const out: Printed[] = [];
+  let bold = false;
+  let size = 1;
+  let line: Extract<Printed, { kind: 'text' }> | undefined;
+  const flush = () => {
+    if (line) out.push(line);
+    line = undefined;
+  };
+  for (const e of decodeEscPos(input, numbers)) {
+    switch (e.type) {
+      case 'text':
+        line ??= { kind: 'text', text: '', pages: [], bold, size };
+        line.text += e.text;
+        if (e.text !== '' && !line.pages.includes(e.page)) line.pages.push(e.page);
+        if (e.newline) flush();
+        break;
+      case 'init':
+        bold = false;
+        size = 1;
+        break;
+      case 'bold':
+        bold = e.on;
+        break;
+      case 'size':
+        size = e.height;
+        break;
+      case 'image':
+        flush();
+        out.push({ kind: 'image', width: e.width, height: e.height, data: e.data, widthBytes: e.widthBytes });
+        break;
+      case 'qr':
+        flush();
+        out.push({ kind: 'qr', payload: e.payload });
+        break;
+      case 'cut':
+        flush();
+        out.push({ kind: 'cut', cut: e.kind });
+        break;
+      case 'drawer':
+        flush();
+        out.push({ kind: 'drawer', pin: e.m, t1: e.t1, t2: e.t2 });
+        break;
+      case 'unknown':
+        flush();
+        out.push({ kind: 'unknown', offset: e.offset, bytes: e.bytes });
+        break;
+      default:
+        break;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** The printed items as short strings: text as is, then `[image WxH]`, `[qr …]`, `[cut partial]`, `[drawer pin t1 t2]`. */
+export function printedLines(items: readonly Printed[]): string[] {
+  return items.map((p) => {
+    switch (p.kind) {
+      case 'text':
+        return p.text;
+      case 'image':
+        return `[image ${p.width}x${p.height}]`;
+      case 'qr':
+        return `[qr ${p.payload}]`;
+      case 'cut':
+        return `[cut ${p.cut}]`;
+      case 'drawer':
+        return `[drawer ${p.pin} ${p.t1} ${p.t2}]`;
+      case 'unknown':
+        return `[unknown @${p.offset}: ${p.bytes.map((b) => b.toString(16).padStart(2, '0')).join(' ')}]`;
+    }
+  });
+}
+
+/** How many dots of an image are black (an image of a line with letters on it is never blank). */
+export function inkDots(image: { data: Uint8Array }): number {
+  let n = 0;
+  for (const byte of image.data) for (let bit = byte; bit; bit &= bit - 1) n++;
+  return n;
 }
