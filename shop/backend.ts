@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import type { BackendEvent, ClientState, HandlerMap } from './api/define';
 import { handlers as allHandlers } from './api/handlers';
 import type { ApiResult } from './api/errors';
+import { PrintWorker, type PrintWorkerOptions } from './printing/worker';
 
 export interface BackendOptions {
   /** Folder holding posy.db and the logs (the OS app-data folder, or POSY_DATA_DIR in tests). */
@@ -17,6 +18,8 @@ export interface BackendOptions {
   handlers?: HandlerMap;
   now?: () => Date;
   log?: (error: unknown, method: string) => void;
+  /** Test seams for the print queue's worker (a driver, timers; autoStart false to drive it by hand). */
+  printing?: PrintWorkerOptions;
 }
 
 /**
@@ -30,6 +33,8 @@ export class Backend {
   readonly handlers: HandlerMap;
   private readonly dispatch: Dispatch;
   private readonly listeners = new Set<(event: BackendEvent) => void>();
+  /** Sends queued receipts after their sale has committed (shop/printing/worker.ts). */
+  readonly printWorker: PrintWorker;
 
   private constructor(db: Database, startCheck: StartCheck, opts: BackendOptions) {
     this.db = db;
@@ -44,6 +49,20 @@ export class Backend {
       ...(opts.now ? { now: opts.now } : {}),
       ...(opts.log ? { log: opts.log } : {}),
     });
+    this.printWorker = new PrintWorker({
+      db,
+      emit: (event) => {
+        for (const listener of this.listeners) listener(event);
+      },
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+      ...opts.printing,
+    });
+    // A job queued by a call is sent once that call's transaction has committed (events follow the commit).
+    this.listeners.add((event) => {
+      if (event.type === 'print.changed' && event.status === 'queued') this.printWorker.wake();
+    });
+    if (opts.printing?.autoStart !== false) this.printWorker.start();
   }
 
   /** Opens (creating if needed), checks and migrates the database. Throws DatabaseStartError for a person to read. */
@@ -76,6 +95,7 @@ export class Backend {
   }
 
   shutdown(): void {
+    this.printWorker.stop();
     this.listeners.clear();
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
