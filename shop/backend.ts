@@ -8,6 +8,7 @@ import type { BackendEvent, ClientState, HandlerMap } from './api/define';
 import { handlers as allHandlers } from './api/handlers';
 import type { ApiResult } from './api/errors';
 import { PrintWorker, type PrintWorkerOptions } from './printing/worker';
+import { ScannerService, type ScannerServiceOptions } from './devices/service';
 
 export interface BackendOptions {
   /** Folder holding posy.db and the logs (the OS app-data folder, or POSY_DATA_DIR in tests). */
@@ -20,6 +21,8 @@ export interface BackendOptions {
   log?: (error: unknown, method: string) => void;
   /** Test seams for the print queue's worker (a driver, timers; autoStart false to drive it by hand). */
   printing?: PrintWorkerOptions;
+  /** Test seams for the serial/HID scanner service (a fake node-hid, a faster replug poll). */
+  scanners?: ScannerServiceOptions;
 }
 
 /**
@@ -35,6 +38,8 @@ export class Backend {
   private readonly listeners = new Set<(event: BackendEvent) => void>();
   /** Sends queued receipts after their sale has committed (shop/printing/worker.ts). */
   readonly printWorker: PrintWorker;
+  /** Serial and HID scanners: open while the backend runs, their codes sent out as `scan` events. */
+  readonly scanners: ScannerService;
 
   private constructor(db: Database, startCheck: StartCheck, opts: BackendOptions) {
     this.db = db;
@@ -63,6 +68,9 @@ export class Backend {
       if (event.type === 'print.changed' && event.status === 'queued') this.printWorker.wake();
     });
     if (opts.printing?.autoStart !== false) this.printWorker.start();
+    this.scanners = new ScannerService(db, (event) => {
+      for (const listener of this.listeners) listener(event);
+    }, opts.scanners);
   }
 
   /** Opens (creating if needed), checks and migrates the database. Throws DatabaseStartError for a person to read. */
@@ -74,7 +82,9 @@ export class Backend {
       ...(opts.check ? { check: opts.check } : {}),
       ...(opts.now ? { now: opts.now } : {}),
     });
-    return new Backend(db, check, opts);
+    const backend = new Backend(db, check, opts);
+    backend.scanners.start();
+    return backend;
   }
 
   newClient(): ClientState {
@@ -96,6 +106,8 @@ export class Backend {
 
   shutdown(): void {
     this.printWorker.stop();
+    // Stops polling at once; the ports finish closing on their own (they never touch the database).
+    void this.scanners.stop();
     this.listeners.clear();
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -80,7 +80,7 @@ export class ScannerManager {
         opening: false,
       });
     }
-    this.schedule();
+    if (this.entries.size > 0) this.schedule();
     await this.tick();
   }
 
