@@ -1,0 +1,342 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ClientState } from '../../shop/api/define';
+import type { Language } from '../../shop/api/schemas';
+import { Backend, type BackendOptions } from '../../shop/backend';
+import { demoUser } from '../../shop/demo/seed';
+import type { Role } from '../../shop/users/permissions';
+import { MAX_ATTEMPTS, retryDelayMs, type WorkerTimers } from '../../shop/printing/worker';
+import { statusAnswer } from '../../hardware/printer/status';
+import { callsOn } from '../helpers/calls';
+import { printedLines, readPrinted } from '../helpers/escpos-decoder';
+import { startTcpPrinter, type TcpPrinter, type TcpPrinterMode } from '../helpers/tcpPrinter';
+import { tempBackend } from '../helpers/tempBackend';
+
+// The print queue end to end: real SQLite, the real dispatcher and sales.commit, the real driver, and a TCP
+// listener standing in for the printer. What the printer received is decoded back into what the customer reads.
+
+type Env = ReturnType<typeof tempBackend>;
+const envs: Env[] = [];
+const printers: TcpPrinter[] = [];
+const servers: Server[] = [];
+let current: Backend;
+const { call, ok } = callsOn(() => current);
+
+afterEach(async () => {
+  while (envs.length > 0) envs.pop()?.dispose();
+  await Promise.all(printers.splice(0).map((p) => p.close()));
+  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => s.close(() => r()))));
+});
+
+async function printer(mode?: TcpPrinterMode): Promise<TcpPrinter> {
+  const p = await startTcpPrinter(mode);
+  printers.push(p);
+  return p;
+}
+
+/** A clock the test moves by hand, and timers that never fire by themselves (the test calls tick()). */
+function manualTime(start = Date.parse('2026-03-08T09:00:00Z')) {
+  let now = start;
+  const timers: WorkerTimers = { set: () => 0, clear: () => undefined };
+  return { now: () => new Date(now), advance: (ms: number) => (now += ms), timers };
+}
+
+async function signIn(client: ClientState, role: Role) {
+  const picker = await ok(client, 'users.picker', {});
+  const user = picker.find((u) => u.role === role);
+  if (!user) throw new Error(`no ${role}`);
+  const d = demoUser(role);
+  await ok(client, 'users.signIn', { userId: user.id, secret: d.password ?? d.pin ?? '' });
+  return user;
+}
+
+/** The demo shop in `language`, the owner signed in, a shift open, and (unless `address` is null) one TCP printer. */
+async function counter(language: Language, address: string | null, opts: Partial<BackendOptions> = {}) {
+  const env = tempBackend({ log: (e) => console.error(e), ...opts });
+  envs.push(env);
+  current = env.backend;
+  const owner = env.backend.newClient();
+  await ok(owner, 'shops.setup', { mode: 'demo', language });
+  await signIn(owner, 'owner');
+  await ok(owner, 'shifts.open', { openingFloat: 10_000 });
+  const printerId = address
+    ? (await ok(owner, 'printers.save', { name: 'Counter', transport: 'tcp', address, paperMm: 80, rk1048: false, codePageNumbers: {}, drawer: { pin: 0 }, isDefault: true })).id
+    : null;
+  return { env, db: env.backend.db, owner, printerId };
+}
+
+function stockedProducts(backend: Backend, n: number): string[] {
+  return backend.db
+    .prepare(
+      `SELECT p.id FROM products p JOIN lot_balances b ON b.product_id = p.id
+        GROUP BY p.id HAVING sum(b.quantity) >= 10 ORDER BY p.id LIMIT ?`,
+    )
+    .pluck()
+    .all(n) as string[];
+}
+
+async function sell(client: ClientState, opts: { card?: boolean } = {}) {
+  const productIds = stockedProducts(current, 2);
+  const lines = productIds.map((productId, i) => ({ productId, quantity: i + 1 }));
+  const quote = await ok(client, 'sales.quote', { lines });
+  const payments = opts.card
+    ? [{ method: 'card' as const, amount: quote.total }]
+    : [{ method: 'cash' as const, tendered: quote.cashTotal + 1_000 }];
+  return ok(client, 'sales.commit', { lines, payments });
+}
+
+function job(db: Backend['db'], id: string) {
+  return db.prepare('SELECT * FROM print_jobs WHERE id = ?').get(id) as {
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    next_attempt_at: string | null;
+    copy: number;
+    document_type: string;
+  };
+}
+
+async function until(check: () => boolean, ms = 8000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function lines(bytes: Uint8Array): string[] {
+  return printedLines(readPrinted(bytes));
+}
+
+/** A minimal printer on a fixed port, for a printer that "appears" where one was missing (answers status). */
+async function listenOn(port: number): Promise<{ received: () => Uint8Array }> {
+  const chunks: Buffer[] = [];
+  const server = createServer((socket: Socket) => {
+    socket.on('error', () => undefined);
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      for (let i = 2; i < chunk.length; i++) {
+        if (chunk[i - 2] === 0x10 && chunk[i - 1] === 0x04 && [1, 2, 4].includes(chunk[i] as number)) {
+          socket.write(Uint8Array.of(statusAnswer(chunk[i] as number, { paperOut: false, coverOpen: false })));
+        }
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  servers.push(server);
+  return { received: () => new Uint8Array(Buffer.concat(chunks)) };
+}
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+describe('print queue', () => {
+  it('a committed sale prints after the commit: the printer receives the Russian receipt as text', async () => {
+    const p = await printer();
+    const { db, owner } = await counter('ru', p.address);
+    const sale = await sell(owner);
+    expect(sale.printJobId).toBeTruthy();
+    await until(() => job(db, sale.printJobId as string).status === 'done');
+    const got = lines(p.received());
+    const shop = db.prepare('SELECT name, currency FROM shops').get() as { name: string; currency: string };
+    const names = db.prepare('SELECT name FROM sale_lines WHERE sale_id = ? ORDER BY line_no').pluck().all(sale.saleId) as string[];
+    expect(got[0]).toBe('[drawer 0 25 250]'); // cash taken: the drawer opens first
+    expect(got).toContain(shop.name);
+    expect(got).toContain(`Чек № ${sale.number}`);
+    for (const name of names) expect(got).toContain(name);
+    expect(got.some((l) => /^ИТОГО +[\d ]+\.\d\d RUB$/.test(l))).toBe(true);
+    expect(got.some((l) => l.startsWith('Сдача') && l.endsWith('10.00 RUB'))).toBe(true);
+    expect(got).toContain(`[qr posy:sale:${sale.saleId}]`);
+    expect(got.at(-1)).toBe('[cut partial]');
+    expect(got.filter((l) => l.startsWith('[image') || l.startsWith('[unknown'))).toEqual([]);
+    expect(got.join('\n')).not.toContain('?');
+  });
+
+  it('a Georgian receipt prints its Georgian lines as images, the amounts as text', async () => {
+    const p = await printer();
+    const { db, owner } = await counter('ka', p.address);
+    const sale = await sell(owner, { card: true });
+    await until(() => job(db, sale.printJobId as string).status === 'done');
+    const got = lines(p.received());
+    expect(got).not.toContain('[drawer 0 25 250]'); // card only: the drawer stays shut
+    expect(got.filter((l) => l.startsWith('[image')).length).toBeGreaterThan(5);
+    expect(got.some((l) => / GEL$/.test(l))).toBe(true);
+    expect(got).toContain(`[qr posy:sale:${sale.saleId}]`);
+  });
+
+  it('no printer set up: the sale is saved and no job is queued', async () => {
+    const { db, owner } = await counter('en', null);
+    const sale = await sell(owner);
+    expect(sale.printJobId).toBeNull();
+    expect(db.prepare('SELECT count(*) FROM sales').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM print_jobs').pluck().get()).toBe(0);
+  });
+
+  it('printer absent: the sale is saved, the job retried with backoff, and printed when the printer appears', async () => {
+    const port = await freePort();
+    const time = manualTime();
+    const { db, owner, env } = await counter('ru', `tcp://127.0.0.1:${port}`, { now: time.now, printing: { timers: time.timers, timeoutMs: 2000 } });
+    const worker = env.backend.printWorker;
+    const sale = await sell(owner);
+    const jobId = sale.printJobId as string;
+    expect(db.prepare('SELECT count(*) FROM sales WHERE id = ?').pluck().get(sale.saleId)).toBe(1);
+
+    await worker.tick();
+    let j = job(db, jobId);
+    expect(j).toMatchObject({ status: 'queued', attempts: 1, last_error: 'errors:printing.refused' });
+    expect(Date.parse(j.next_attempt_at as string) - time.now().getTime()).toBe(2_000);
+
+    // not due yet: nothing is tried
+    time.advance(1_999);
+    await worker.tick();
+    expect(job(db, jobId).attempts).toBe(1);
+
+    const waits: number[] = [];
+    for (let attempt = 2; attempt <= 4; attempt++) {
+      j = job(db, jobId);
+      time.advance(Date.parse(j.next_attempt_at as string) - time.now().getTime());
+      await worker.tick();
+      j = job(db, jobId);
+      expect(j.attempts).toBe(attempt);
+      waits.push(Date.parse(j.next_attempt_at as string) - time.now().getTime());
+    }
+    expect(waits).toEqual([5_000, 15_000, 30_000]);
+
+    // the listener appears; the next due attempt prints the whole receipt
+    const listener = await listenOn(port);
+    time.advance(30_000);
+    await worker.tick();
+    expect(job(db, jobId)).toMatchObject({ status: 'done', attempts: 5, last_error: null });
+    const got = lines(listener.received());
+    expect(got).toContain(`Чек № ${sale.number}`);
+    expect(got).toContain(`[qr posy:sale:${sale.saleId}]`);
+  });
+
+  it('after the last attempt the job is failed; print.retry starts it again', async () => {
+    const port = await freePort();
+    const time = manualTime();
+    const { db, owner, env } = await counter('en', `tcp://127.0.0.1:${port}`, { now: time.now, printing: { timers: time.timers } });
+    const worker = env.backend.printWorker;
+    const sale = await sell(owner);
+    const jobId = sale.printJobId as string;
+    for (let i = 1; i <= MAX_ATTEMPTS; i++) {
+      await worker.tick();
+      time.advance(retryDelayMs(i));
+    }
+    expect(job(db, jobId)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, last_error: 'errors:printing.refused', next_attempt_at: null });
+    const active = await ok(owner, 'print.jobs', { active: true });
+    expect(active.map((a) => [a.id, a.status, a.lastError, a.saleNumber])).toEqual([[jobId, 'failed', 'errors:printing.refused', sale.number]]);
+
+    const listener = await listenOn(port);
+    await ok(owner, 'print.retry', { jobId });
+    expect(job(db, jobId)).toMatchObject({ status: 'queued', attempts: 0 });
+    await worker.tick();
+    expect(job(db, jobId)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(lines(listener.received())).toContain(`Receipt No. ${sale.number}`);
+  });
+
+  it('the printer stops mid-receipt: the job is retried and the next attempt prints it whole', async () => {
+    const p = await printer({ kind: 'stopAfter', bytes: 200 });
+    const time = manualTime();
+    const { db, owner, env } = await counter('ru', p.address, { now: time.now, printing: { timers: time.timers, timeoutMs: 2000 } });
+    const sale = await sell(owner);
+    const jobId = sale.printJobId as string;
+    await env.backend.printWorker.tick();
+    const first = job(db, jobId);
+    expect(first.status).toBe('queued');
+    expect(['errors:printing.interrupted', 'errors:printing.timeout']).toContain(first.last_error);
+    expect(p.connections[0]?.length).toBe(200);
+
+    p.setMode({ kind: 'accept' });
+    time.advance(2_000);
+    await env.backend.printWorker.tick();
+    expect(job(db, jobId).status).toBe('done');
+    const last = p.connections.at(-1) as Uint8Array;
+    const got = lines(last);
+    expect(got).toContain(`Чек № ${sale.number}`);
+    expect(got.at(-1)).toBe('[cut partial]');
+  });
+
+  it('a reprint is marked COPY and does not open the drawer', async () => {
+    const p = await printer();
+    const { db, owner } = await counter('ru', p.address);
+    const sale = await sell(owner);
+    await until(() => job(db, sale.printJobId as string).status === 'done');
+    const before = p.connections.length;
+    const { jobId } = await ok(owner, 'print.reprint', { saleId: sale.saleId });
+    expect(job(db, jobId).copy).toBe(1);
+    await until(() => job(db, jobId).status === 'done');
+    const got = lines(p.connections.slice(before).reduce((a, c) => new Uint8Array([...a, ...c]), new Uint8Array()));
+    expect(got.filter((l) => l === 'КОПИЯ').length).toBe(2);
+    expect(got).toContain(`Чек № ${sale.number}`);
+    expect(got.some((l) => l.startsWith('[drawer'))).toBe(false);
+    const audit = db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'print.reprint' AND entity_id = ?`).pluck().get(sale.saleId);
+    expect(audit).toBe(1);
+  });
+
+  it('drawer.open needs the permission and a reason, is audited, and pulses the drawer', async () => {
+    const p = await printer();
+    const { db, owner } = await counter('en', p.address);
+    const cashier = current.newClient();
+    await signIn(cashier, 'cashier');
+    const refused = await call(cashier, 'drawer.open', { reason: 'change for the float' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(owner, 'drawer.open', { reason: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'reason' } });
+    expect(db.prepare('SELECT count(*) FROM print_jobs').pluck().get()).toBe(0);
+
+    const { jobId } = await ok(owner, 'drawer.open', { reason: 'change for the float' });
+    await until(() => job(db, jobId).status === 'done');
+    expect(lines(p.received())).toEqual(['[drawer 0 25 250]']);
+    const entry = db.prepare(`SELECT details FROM audit_log WHERE action = 'drawer.open'`).pluck().all() as string[];
+    expect(entry.map((d) => JSON.parse(d))).toEqual([{ reason: 'change for the float' }]);
+  });
+
+  it('jobs a crash left half-sent are queued again at start and printed', async () => {
+    const p = await printer();
+    const { db, owner, env, printerId } = await counter('en', p.address, { printing: { autoStart: false } });
+    const sale = await sell(owner);
+    const jobId = sale.printJobId as string;
+    // as a crash mid-send leaves it
+    db.prepare(`UPDATE print_jobs SET status = 'printing', attempts = 1 WHERE id = ?`).run(jobId);
+    expect(printerId).toBeTruthy();
+    env.backend.shutdown();
+
+    const again = Backend.boot({ dataDir: env.dataDir });
+    try {
+      current = again;
+      await until(() => job(again.db, jobId).status === 'done');
+      expect(lines(p.received())).toContain(`Receipt No. ${sale.number}`);
+    } finally {
+      again.shutdown();
+    }
+  });
+
+  it('printers.save checks the address, keeps one default, and test prints every language', async () => {
+    const p = await printer();
+    const { db, owner, printerId } = await counter('kk', p.address);
+    const bad = await call(owner, 'printers.save', { name: 'X', transport: 'tcp', address: 'http://nope', paperMm: 80 });
+    expect(bad).toMatchObject({ ok: false, error: { messageKey: 'errors:printing.addressInvalid', field: 'address' } });
+    const second = await ok(owner, 'printers.save', { name: 'Back', transport: 'tcp', address: '127.0.0.1', paperMm: 58, isDefault: true });
+    expect(second.address).toBe('tcp://127.0.0.1:9100');
+    const list = await ok(owner, 'printers.list', {});
+    expect(list.filter((x) => x.isDefault).map((x) => x.id)).toEqual([second.id]);
+    await ok(owner, 'printers.archive', { id: second.id });
+    expect((await ok(owner, 'printers.list', {})).map((x) => [x.id, x.isDefault])).toEqual([[printerId, true]]);
+
+    const { jobId } = await ok(owner, 'printers.test', { id: printerId as string });
+    await until(() => job(db, jobId as string).status === 'done');
+    const got = lines(p.received());
+    // the Kazakh shop's own headings (қ, ү…) are images on a printer without RK1048; Russian is text
+    expect(got).toContain('Съешь же ещё этих булок');
+    expect(got).toContain('Flowers: roses, tulips, peonies');
+    expect(got).toContain('Русский');
+    // Georgian, Kazakh (no RK1048 here) and Uzbek (ʻ) samples are images, never `?`
+    expect(got.filter((l) => l.startsWith('[image')).length).toBeGreaterThanOrEqual(3);
+    expect(got.join('\n')).not.toContain('?');
+  });
+});
