@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as Canvas from '@napi-rs/canvas';
 import { PrinterError } from './types';
 
 type Range = readonly [number, number];
@@ -83,7 +84,7 @@ function packageFiles(pkg: Face['pkg']): string {
   return join(dirname(resolver().resolve(`${pkg}/package.json`)), 'files');
 }
 
-export type CanvasModule = typeof import('@napi-rs/canvas');
+export type CanvasModule = typeof Canvas;
 
 let loaded: Promise<CanvasModule> | undefined;
 

@@ -12,6 +12,8 @@ export interface Link {
   /** settles with the reason when the far end goes away; never settles while the link is fine */
   readonly lost: Promise<PrinterError>;
   close(): Promise<void>;
+  /** drops the link at once (after a failure: nothing more is owed to the printer) */
+  destroy(): void;
 }
 
 export interface DeliveryOptions {
@@ -124,7 +126,7 @@ export async function deliver(key: string, link: Link, bytes: Uint8Array, opts: 
     }
     await withTimeout(link.close(), Math.max(1000, opts.timeoutMs), link.lost, 'the connection did not close in time');
   } catch (err) {
-    await link.close().catch(() => undefined);
+    link.destroy();
     throw err;
   }
 }

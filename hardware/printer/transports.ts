@@ -9,7 +9,8 @@
 // 5-byte ESC p m t1 t2, so the printer reads 1B 70 00 1B 70 (t1 = 0x1B, t2 = 0x70) and then a stray 01.
 // Its Printer interface is used as it is meant to be: for OS printers, with a driver object (here `lp`).
 import { spawn } from 'node:child_process';
-import { Socket, connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
+import type * as SerialPortTypes from 'serialport';
 import { platform } from 'node:os';
 import Interface from 'node-thermal-printer/lib/interfaces/interface.js';
 import OsPrinterInterface from 'node-thermal-printer/lib/interfaces/printer.js';
@@ -81,12 +82,16 @@ function tcpLink(socket: Socket, where: string): Link {
         // a far end that never acknowledges the close is not a reason to hold the job
         setTimeout(() => socket.destroy(), 2000).unref();
       }),
+    destroy: () => {
+      closing = true;
+      socket.destroy();
+    },
   };
 }
 
 // ---- serial (RS-232, or USB printers that show up as a serial port) -----------------------------------
 
-type SerialPortModule = typeof import('serialport');
+type SerialPortModule = typeof SerialPortTypes;
 let serialModule: Promise<SerialPortModule> | undefined;
 
 /** serialport with its native binding, or PrinterError('driver_missing') with the reason: never a crash. */
@@ -135,6 +140,11 @@ export async function openSerial(path: string, baudRate: number, timeoutMs: numb
         closing = true;
         port.close(() => resolve());
       }),
+    destroy: () => {
+      closing = true;
+      // flush first: bytes still queued in the OS would otherwise print after the job was given up on
+      if (port.isOpen) port.flush(() => port.close(() => undefined));
+    },
   };
 }
 

@@ -13,7 +13,11 @@ export type TcpPrinterMode =
   | { kind: 'stopAfter'; bytes: number }
   /** accepts the connection, then never reads or answers (a jammed printer; the socket buffers fill up) */
   | { kind: 'hang' }
-  /** an address where nothing answers at all (TEST-NET-1, RFC 5737: never routed) */
+  /**
+   * an address where no printer is: a host name under .invalid (RFC 6761: never resolves). A switched-off
+   * printer's IP address would do on a LAN, but sandboxes and CI proxies answer or refuse unrouted addresses
+   * themselves, so the unresolvable name is the one "absent" that behaves the same everywhere.
+   */
   | { kind: 'absent' };
 
 export interface TcpPrinter {
@@ -86,7 +90,7 @@ export async function startTcpPrinter(initial: TcpPrinterMode = { kind: 'accept'
   const port = (server.address() as { port: number }).port;
 
   if (initial.kind === 'refuse') await new Promise<void>((resolve) => server.close(() => resolve()));
-  const host = initial.kind === 'absent' ? '192.0.2.1' : '127.0.0.1';
+  const host = initial.kind === 'absent' ? 'posy-test-printer.invalid' : '127.0.0.1';
   const printerPort = initial.kind === 'absent' ? 9100 : port;
 
   return {
