@@ -4,11 +4,13 @@
 //   sendToPrinter(config, bytes, opts?) → resolves when the printer has the bytes; throws PrinterError(failure)
 //   queryStatus(config, opts?)          → { paperOut, coverOpen } or null when the printer does not answer
 //   listOsPrinters()                    → the OS's printer names (`lpstat -p`), [] where there are none
+//   prepareRaster(), serialAvailable()  → warm-up / availability for the settings screen
 import { ThermalPrinter, PrinterTypes } from 'node-thermal-printer';
 import { PrinterError, type PrinterConfig } from './types';
 import { Answers, DEFAULT_STATUS_WAIT_MS, DEFAULT_TIMEOUT_MS, markAnswers, queryOverLink } from './link';
 import { LinkInterface, listOsPrinters, loadSerialPort, osPrinterInterface, openSerial, openTcp, transportKey } from './transports';
 import type { PrinterStatus } from './status';
+import { canvasWithFonts } from './fonts';
 
 export { renderReceipt, printerPages, PAPER, FEED_BEFORE_CUT } from './render';
 export { listOsPrinters, transportKey };
@@ -70,5 +72,19 @@ export async function serialAvailable(): Promise<{ available: true } | { availab
     return { available: true };
   } catch (err) {
     return { available: false, reason: err instanceof PrinterError ? err.message : String(err) };
+  }
+}
+
+/**
+ * Loads @napi-rs/canvas and registers the receipt fonts now (≈0.3–0.5 s once per process) instead of on the
+ * first raster receipt, so that receipt's first byte is not late. Call at startup; never throws (a broken
+ * canvas binary shows up as PrinterError('driver_missing') on the raster receipt itself; text receipts print).
+ */
+export async function prepareRaster(): Promise<{ available: true } | { available: false; reason: string }> {
+  try {
+    await canvasWithFonts();
+    return { available: true };
+  } catch (err) {
+    return { available: false, reason: err instanceof Error ? err.message : String(err) };
   }
 }
