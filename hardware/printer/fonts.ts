@@ -96,7 +96,9 @@ export function canvasWithFonts(): Promise<CanvasModule> {
   loaded ??= (async () => {
     let canvas: CanvasModule;
     try {
-      canvas = await import('@napi-rs/canvas');
+      const mod = await import('@napi-rs/canvas');
+      // esbuild's CommonJS bundle may hand the package over wrapped in `default`
+      canvas = mod.GlobalFonts ? mod : ((mod as { default?: CanvasModule }).default ?? mod);
     } catch (err) {
       throw new PrinterError('driver_missing', `@napi-rs/canvas (raster receipt lines) did not load: ${(err as Error).message}`);
     }

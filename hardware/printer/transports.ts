@@ -96,10 +96,17 @@ let serialModule: Promise<SerialPortModule> | undefined;
 
 /** serialport with its native binding, or PrinterError('driver_missing') with the reason: never a crash. */
 export function loadSerialPort(): Promise<SerialPortModule> {
-  serialModule ??= import('serialport').catch((err: Error) => {
-    serialModule = undefined;
-    throw new PrinterError('driver_missing', `serialport's native binding did not load: ${err.message}`);
-  });
+  serialModule ??= import('serialport')
+    .then((mod) => {
+      // esbuild's CommonJS bundle may hand the package over wrapped in `default`
+      const m = (mod as SerialPortModule & { default?: SerialPortModule }).SerialPort ? mod : (mod as { default?: SerialPortModule }).default;
+      if (!m?.SerialPort) throw new Error('the serialport package has no SerialPort export');
+      return m;
+    })
+    .catch((err: Error) => {
+      serialModule = undefined;
+      throw new PrinterError('driver_missing', `serialport's native binding did not load: ${err.message}`);
+    });
   return serialModule;
 }
 
