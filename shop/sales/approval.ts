@@ -5,7 +5,7 @@ import { getUser } from '../users/accounts';
 import { verifySecret } from '../users/hash';
 import { signInWith } from '../users/permissions';
 import { isLockedOut, lockoutMs, MAX_FAILED_SIGN_INS } from '../users/signIn';
-import { roleDiscountLimit } from './limits';
+import { roleDiscountLimit } from '../users/roles';
 
 export interface Approver {
   id: string;
@@ -26,7 +26,8 @@ function lockedOut(until: string, now: Date): AppError {
  * manager's PIN at the till is as slow and as visible as at the picker. Call it before the sale
  * writes anything: a refusal here commits only the attempt.
  */
-export function verifyApproval(ctx: CallContext, approval: { userId: string; secret: string }, requiredBp: number): Approver {
+/** `requiredBp` is compared with the approver's role limit; `shownBp` is what the messages and audit say. */
+export function verifyApproval(ctx: CallContext, approval: { userId: string; secret: string }, requiredBp: number, shownBp: number): Approver {
   const user = getUser(ctx, approval.userId);
   if (!user || user.archived === 1 || user.shop_id !== ctx.shopId) {
     throw new AppError('not_found', 'errors:users.notFound', { field: 'approval.userId' });
@@ -34,14 +35,14 @@ export function verifyApproval(ctx: CallContext, approval: { userId: string; sec
   const now = ctx.now();
   const subject = { entity: 'user', entityId: user.id };
   if (user.locked_until !== null && isLockedOut(user, now)) {
-    ctx.audit({ action: 'sales.approvalRefused', ...subject, details: { reason: 'locked', requiredBp } });
+    ctx.audit({ action: 'sales.approvalRefused', ...subject, details: { reason: 'locked', discountBp: shownBp } });
     throw new RefusalAfterWrites(lockedOut(user.locked_until, now));
   }
   const kind = signInWith(user.role);
   const stored = kind === 'pin' ? user.pin_hash : user.password_hash;
   if (stored === null || !verifySecret(approval.secret, stored)) {
     const attempts = user.failed_attempts + 1;
-    ctx.audit({ action: 'sales.approvalRefused', ...subject, details: { reason: 'secret', attempt: attempts, requiredBp } });
+    ctx.audit({ action: 'sales.approvalRefused', ...subject, details: { reason: 'secret', attempt: attempts, discountBp: shownBp } });
     if (attempts % MAX_FAILED_SIGN_INS === 0) {
       const until = new Date(now.getTime() + lockoutMs(attempts)).toISOString();
       ctx.db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(attempts, until, user.id);
@@ -57,11 +58,11 @@ export function verifyApproval(ctx: CallContext, approval: { userId: string; sec
       }),
     );
   }
-  const limitBp = roleDiscountLimit(ctx.db, user.role);
+  const limitBp = roleDiscountLimit(ctx, user.role);
   if (limitBp < requiredBp) {
     throw new AppError('forbidden', 'errors:sales.approverLimit', {
       field: 'approval.userId',
-      params: { name: user.name, limit: limitBp / 100, required: requiredBp / 100 },
+      params: { name: user.name, limit: limitBp / 100, required: shownBp / 100 },
     });
   }
   // A right secret ends a run of wrong ones, as a successful sign-in does.

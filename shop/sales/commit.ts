@@ -7,7 +7,7 @@ import { requireOpenShift } from '../shifts/current';
 import { consumeFifo } from '../stock/ledger';
 import { verifyApproval } from './approval';
 import type { CommitInput } from './draft';
-import { roleDiscountLimit } from './limits';
+import { roleDiscountLimit } from '../users/roles';
 import { prepareDraft, productLabel } from './prepare';
 import { settlePayments, type SettledPayment } from './pricing';
 
@@ -52,16 +52,16 @@ export function commitSale(ctx: CallContext, input: CommitInput): CommitResult {
   const { shop, products, client, priced } = prepareDraft(ctx, input);
 
   const settlement = settlePayments(priced.total, input.payments, shop.cashRounding);
-  const limitBp = roleDiscountLimit(ctx.db, session.role);
+  const limitBp = roleDiscountLimit(ctx, session.role);
   let approverId: string | null = null;
   if (priced.requiredBp > limitBp) {
     if (!input.approval) {
       throw new AppError('forbidden', 'errors:sales.approvalRequired', {
         field: 'approval',
-        params: { required: priced.requiredBp / 100, limit: limitBp / 100 },
+        params: { required: priced.discountBp / 100, limit: limitBp / 100 },
       });
     }
-    approverId = verifyApproval(ctx, input.approval, priced.requiredBp).id;
+    approverId = verifyApproval(ctx, input.approval, priced.requiredBp, priced.discountBp).id;
   }
 
   // Writes start here. Stock first: its cost of goods goes on the lines and the sale, which are never updated.
@@ -153,7 +153,7 @@ export function commitSale(ctx: CallContext, input: CommitInput): CommitResult {
       actorId: approverId,
       entity: 'sale',
       entityId: saleId,
-      details: { number, cashierId: session.userId, requiredBp: priced.requiredBp, limitBp },
+      details: { number, cashierId: session.userId, discountBp: priced.discountBp, limitBp },
     });
   }
   ctx.audit({

@@ -37,8 +37,10 @@ export interface PricedLine {
   discount: number;
   /** unitPrice × quantity − discount */
   total: number;
-  /** the cashier-given reduction from list price, excluding the client's discount, in basis points (for role limits) */
+  /** the smallest role limit (basis points) that lets this line through: see cashierBp */
   requiredBp: number;
+  /** the cashier-given reduction from list price as people read it (basis points, to the nearest 0.1 %, never below requiredBp) */
+  discountBp: number;
 }
 
 export interface PricedSale {
@@ -49,8 +51,10 @@ export interface PricedSale {
   discountTotal: number;
   /** Σ line totals, before cash rounding */
   total: number;
-  /** the largest cashier-given discount over the lines, basis points */
+  /** the smallest role limit that lets every line through (compare with the role's max_discount_bp) */
   requiredBp: number;
+  /** the largest cashier-given discount over the lines as people read it (for messages) */
+  discountBp: number;
 }
 
 const BP = 10_000;
@@ -100,15 +104,18 @@ function discountAmount(spec: DiscountSpec, base: number, field: string): number
 }
 
 /**
- * Basis points a line is discounted below its list price by the cashier (own discount, override,
- * share of the sale's), excluding the client's fixed discount. Half a minor unit of rounding is
- * forgiven, so "10 %" of an odd amount is still within a 10 % limit.
+ * What the cashier took off a line's list price (own discount, override, share of the sale's),
+ * excluding the client's fixed discount, as the smallest limit b for which "b % of the list price",
+ * rounded as a percent discount is, covers it; so a 10 % discount of an odd amount, rounded up to
+ * the next tetri, is still within a 10 % limit. And the same as people read it.
  */
-function cashierBp(listGross: number, total: number, clientDiscount: number): number {
-  if (listGross === 0) return 0;
+function cashierBp(listGross: number, total: number, clientDiscount: number): { required: number; shown: number } {
   const given = listGross - total - clientDiscount;
-  if (given <= 0) return 0;
-  return Math.max(0, Math.ceil((given * BP - BP / 2) / listGross));
+  if (listGross === 0 || given <= 0) return { required: 0, shown: 0 };
+  const required = Math.max(0, Math.ceil((given * BP - BP / 2) / listGross));
+  // To the nearest 0.1 %: a 15 % discount of 3.33 is 0.50, which is 15.02 % exactly; nobody asked for that.
+  const nearestTenth = Math.floor((given * BP * 2 + listGross * 10) / (listGross * 20)) * 10;
+  return { required, shown: Math.max(required, nearestTenth) };
 }
 
 export function priceSale(input: { lines: readonly LineToPrice[]; discount?: DiscountSpec; clientDiscountBp: number }): PricedSale {
@@ -135,6 +142,7 @@ export function priceSale(input: { lines: readonly LineToPrice[]; discount?: Dis
   const lines = stage.map((x, i): PricedLine => {
     const share = shares[i] ?? 0;
     const total = x.afterClient - share;
+    const bp = cashierBp(x.listGross, total, x.clientDiscount);
     return {
       listPrice: x.line.listPrice,
       unitPrice: x.unitPrice,
@@ -144,7 +152,8 @@ export function priceSale(input: { lines: readonly LineToPrice[]; discount?: Dis
       saleDiscount: share,
       discount: x.lineDiscount + x.clientDiscount + share,
       total,
-      requiredBp: cashierBp(x.listGross, total, x.clientDiscount),
+      requiredBp: bp.required,
+      discountBp: bp.shown,
     };
   });
   return {
@@ -153,6 +162,7 @@ export function priceSale(input: { lines: readonly LineToPrice[]; discount?: Dis
     discountTotal: lines.reduce((s, l) => s + l.discount, 0),
     total: lines.reduce((s, l) => s + l.total, 0),
     requiredBp: lines.reduce((m, l) => Math.max(m, l.requiredBp), 0),
+    discountBp: lines.reduce((m, l) => Math.max(m, l.discountBp), 0),
   };
 }
 

@@ -3,7 +3,7 @@ import { AppError } from '../api/errors';
 import { readerLanguage } from '../catalog/products';
 import type { ClientSummary } from '../clients/clients';
 import type { Draft } from './draft';
-import { roleDiscountLimit } from './limits';
+import { roleDiscountLimit } from '../users/roles';
 import { lineStock, prepareDraft, productLabel } from './prepare';
 import { roundCash } from './rounding';
 
@@ -34,7 +34,7 @@ export interface Quote {
   /** cashTotal − total */
   rounding: number;
   client: ClientSummary | null;
-  /** the discount is beyond the cashier's limit: commit needs an approver's PIN or password */
+  /** the discount is beyond the cashier's limit: commit needs an approver's PIN or password (requiredBp as people read it, to 0.1 %) */
   approvalNeeded: { requiredBp: number; limitBp: number } | null;
 }
 
@@ -44,7 +44,7 @@ export function quoteDraft(ctx: CallContext, draft: Draft): Quote {
   if (!session) throw new AppError('not_signed_in', 'errors:api.notSignedIn');
   const { shop, products, client, priced } = prepareDraft(ctx, draft);
   const lang = readerLanguage(ctx);
-  const limitBp = roleDiscountLimit(ctx.db, session.role);
+  const limitBp = roleDiscountLimit(ctx, session.role);
   const cashTotal = roundCash(priced.total, shop.cashRounding);
   return {
     lines: draft.lines.map((line, i) => {
@@ -69,6 +69,6 @@ export function quoteDraft(ctx: CallContext, draft: Draft): Quote {
     cashTotal,
     rounding: cashTotal - priced.total,
     client,
-    approvalNeeded: priced.requiredBp > limitBp ? { requiredBp: priced.requiredBp, limitBp } : null,
+    approvalNeeded: priced.requiredBp > limitBp ? { requiredBp: priced.discountBp, limitBp } : null,
   };
 }

@@ -53,24 +53,21 @@ export function setTiles(ctx: CallContext, shopId: string, productIds: readonly 
 
 /** The demo shop's tiles: what a florist's counter sells all day, by the products' English names. */
 export const DEMO_TILE_NAMES = [
-  'Rose Ecuador',
-  'Rose Kenya',
-  'Local rose',
-  'Spray rose',
-  'Tulip',
-  'Chrysanthemum',
-  'Lisianthus',
-  'Carnation',
-  'Gerbera',
-  'Peony',
+  'Rose Ecuador Freedom red 60 cm',
+  'Rose Ecuador Avalanche white 60 cm',
+  'Rose Ecuador Pink Floyd pink 60 cm',
+  'Local rose red 50 cm',
+  'Spray rose Lydia pink 50 cm',
+  'Tulip Ile de France red',
+  'Chrysanthemum Antonov white 70 cm',
+  'Lisianthus Rosita white',
+  'Gerbera red',
   'Eucalyptus Cinerea',
-  'Gypsophila',
   'Kraft paper',
   'Greeting card',
-  'Bouquet of 11 red roses',
 ] as const;
 
-/** Called by the demo seed once its catalogue is in: the first product of each name becomes a tile. */
+/** Called by the demo seed once its catalogue is in (a name not in the catalogue is skipped, never an error). */
 export function seedDemoTiles(ctx: CallContext, shopId: string): void {
   const find = statement(
     ctx.db,
