@@ -3,6 +3,7 @@ import { useBackendEvent } from '../api/hooks';
 import { onSessionChanged } from '../app/session';
 import { saleCall } from './api';
 import { draftInput, type SaleDraft } from './draft';
+import { latestOnly } from './latest';
 import type { Quote, QuoteLine } from './types';
 
 export interface QuoteState {
@@ -23,7 +24,7 @@ export interface QuoteState {
  */
 export function useQuote(draft: SaleDraft): QuoteState & { fresh: boolean; lineOf: (key: string) => QuoteLine | undefined; requote: () => void } {
   const [state, setState] = useState<QuoteState>({ quote: null, revision: -1, keys: [], error: null });
-  const latest = useRef(0);
+  const [gate] = useState(latestOnly);
   const [generation, setGeneration] = useState(0);
   const requote = useCallback(() => setGeneration((g) => g + 1), []);
   const draftRef = useRef(draft);
@@ -31,7 +32,7 @@ export function useQuote(draft: SaleDraft): QuoteState & { fresh: boolean; lineO
 
   useEffect(() => {
     const d = draftRef.current;
-    const mine = ++latest.current;
+    const isLatest = gate.ticket();
     const keys = d.lines.map((l) => l.key);
     if (d.lines.length === 0) {
       setState({ quote: null, revision: d.revision, keys, error: null });
@@ -39,13 +40,13 @@ export function useQuote(draft: SaleDraft): QuoteState & { fresh: boolean; lineO
     }
     saleCall('sales.quote', draftInput(d)).then(
       (quote) => {
-        if (mine === latest.current) setState({ quote, revision: d.revision, keys, error: null });
+        if (isLatest()) setState({ quote, revision: d.revision, keys, error: null });
       },
       (error: unknown) => {
-        if (mine === latest.current) setState((s) => ({ ...s, revision: d.revision, error }));
+        if (isLatest()) setState((s) => ({ ...s, revision: d.revision, error }));
       },
     );
-  }, [draft.revision, generation]);
+  }, [draft.revision, generation, gate]);
 
   useBackendEvent(['catalog.changed', 'shop.changed'], requote);
   useEffect(() => onSessionChanged(requote), [requote]);
