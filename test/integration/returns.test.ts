@@ -229,7 +229,7 @@ describe('returns', () => {
     const rose = await shop.product('Rose', 900, [{ quantity: 10, unitCost: 300 }]);
     const sold = await sale(cashier, [{ productId: rose, quantity: 1 }], [{ method: 'cash', tendered: 900 }]);
     const { lines } = await shop.ok(manager, 'returns.lookup', { saleId: sold.saleId });
-    const input = { saleId: sold.saleId, lines: [{ lineId: lines[0]?.id ?? '', quantity: 1, disposition: 'restock' }], reason: 'gift declined' };
+    const input = { saleId: sold.saleId, lines: [{ lineId: lines[0]?.id ?? '', quantity: 1, disposition: 'restock' as const }], reason: 'gift declined' };
 
     // a cashier has no sales.return by default
     expect(await refusal(cashier, 'returns.commit', input)).toMatchObject({ code: 'forbidden' });
