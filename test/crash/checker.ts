@@ -105,6 +105,17 @@ export function checkDatabaseFile(file: string, reportedSaleIds: Iterable<string
 
 export function checkDatabase(db: Database.Database, reportedSaleIds: Iterable<string> = []): CheckReport {
   const problems: string[] = [];
+  const counts = { sales: 0, lines: 0, payments: 0, movements: 0, lots: 0, reportedMissing: 0 };
+  try {
+    checkInto(db, reportedSaleIds, problems, counts);
+  } catch (e) {
+    // A damaged page can fail the reading itself; that is a finding too, not a crash of the checker.
+    problems.push(`unreadable: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { problems, counts };
+}
+
+function checkInto(db: Database.Database, reportedSaleIds: Iterable<string>, problems: string[], counts: CheckReport['counts']): void {
   const byKind = new Map<string, number>();
   const problem = (kind: string, text: string) => {
     const n = (byKind.get(kind) ?? 0) + 1;
@@ -249,15 +260,12 @@ export function checkDatabase(db: Database.Database, reportedSaleIds: Iterable<s
   if (strayBalances > 0) problem('lot balance', `${strayBalances} balances of no lot`);
 
   for (const [kind, n] of byKind) if (n > LIST_AT_MOST) problems.push(`${kind}: … and ${n - LIST_AT_MOST} more`);
-  return {
-    problems,
-    counts: {
-      sales: sales.length,
-      lines: lines.length,
-      payments: payments.length,
-      movements: movements.length,
-      lots: balances.length,
-      reportedMissing,
-    },
-  };
+  Object.assign(counts, {
+    sales: sales.length,
+    lines: lines.length,
+    payments: payments.length,
+    movements: movements.length,
+    lots: balances.length,
+    reportedMissing,
+  });
 }
