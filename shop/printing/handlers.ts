@@ -4,7 +4,8 @@ import { handler, type CallContext } from '../api/define';
 import { AppError, notFound } from '../api/errors';
 import { id, shortText } from '../api/schemas';
 import { enqueuePrint } from './queue';
-import { normalizeTcpAddress, printerRow, printerView, type PrinterRow, type PrinterSettings } from './printers';
+import { EPSON_CODE_PAGE_NUMBERS } from '../../hardware/printer/codepages';
+import { DEFAULT_TCP_PORT, normalizeTcpAddress, printerRow, printerView, type PrinterRow, type PrinterSettings } from './printers';
 
 /** Serial speeds receipt printers use; anything else is a typo. */
 export const BAUD_RATES = [2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
@@ -186,6 +187,28 @@ export const printingHandlers = {
       ctx.emit({ type: 'devices.changed' });
       ctx.emit({ type: 'print.changed', status: 'queued' });
       return printerView(printerRow(ctx.db, row.id) as PrinterRow);
+    },
+  }),
+
+  /** What the printer form offers: Epson's code page numbers (shown as the defaults), serial speeds. */
+  'printers.options': handler({
+    access: 'signedIn',
+    input: z.object({}).strict(),
+    run: () => ({ epsonCodePageNumbers: EPSON_CODE_PAGE_NUMBERS, baudRates: BAUD_RATES, defaultTcpPort: DEFAULT_TCP_PORT }),
+  }),
+
+  /** The OS's printers (CUPS `lpstat -p`), for an 'os' printer's name; [] where there are none. */
+  'printers.osPrinters': handler({
+    access: 'devices.manage',
+    input: z.object({}).strict(),
+    transaction: false,
+    async run(): Promise<string[]> {
+      const driver = await import('../../hardware/printer/index');
+      try {
+        return await driver.listOsPrinters();
+      } catch {
+        return [];
+      }
     },
   }),
 

@@ -258,7 +258,7 @@ export function testPage(db: Database, printer: PrinterRow): ReceiptDoc {
     { kind: 'text', text: t('paper', { mm: view.paperMm }) },
     { kind: 'text', text: t('rk1048', { value: t(view.rk1048 ? 'yes' : 'no') }) },
     { kind: 'text', text: t('codePages', { value: numbers || 'Epson' }) },
-    { kind: 'text', text: t('drawerPin', { pin: view.drawer.pin + 2 }) },
+    { kind: 'text', text: t('drawerPin', { pin: view.drawer.pin === 1 ? 5 : 2 }) /* ESC p 0/1 = connector pin 2/5 */ },
     { kind: 'columns', left: t('date'), right: receiptDateTime(new Date().toISOString()) },
     { kind: 'rule' },
     { kind: 'text', text: t('languages'), bold: true },
