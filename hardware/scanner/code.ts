@@ -9,7 +9,7 @@ const AIM_ID = /^\][A-Za-z][0-9A-Za-z]/;
  * the line ends and padding around it. Control characters inside (GS in GS1 codes) are kept.
  */
 export function cleanCode(raw: string): string {
-  // eslint-disable-next-line no-control-regex -- NUL padding and CR/LF around the code are not part of it
+  // NUL padding and CR/LF around the code are not part of it.
   const trimmed = raw.replace(/^[\s\x00]+|[\s\x00]+$/g, '');
   const code = trimmed.replace(AIM_ID, '');
   return code.length > MAX_CODE_LENGTH ? '' : code;

@@ -1,3 +1,4 @@
+import type * as Serialport from 'serialport';
 import type { SerialPortInfo } from './types';
 
 /**
@@ -35,7 +36,7 @@ export interface NodeHidModule {
 }
 
 /** The part of serialport the scanner driver uses. */
-export type SerialModule = Pick<typeof import('serialport'), 'SerialPort' | 'DelimiterParser' | 'InterByteTimeoutParser'>;
+export type SerialModule = Pick<typeof Serialport, 'SerialPort' | 'DelimiterParser' | 'InterByteTimeoutParser'>;
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api/client';
+import { useBackendEvent } from '../api/hooks';
 import { useSession } from '../app/session';
 import { currentLanguage } from '../i18n';
 import { translateError } from '../i18n/translateError';
@@ -23,7 +24,8 @@ const OTHER_VISIBLE_MS = 12000;
 /**
  * Scanning anywhere in the app. The wedge listener hands each scan to the screens that asked for it
  * (latest first); when none takes it, the code is looked up and shown in a toast, with "Add product"
- * for an unknown code when the user may edit the catalog. `maxGapMs` tunes the burst detector for a
+ * for an unknown code when the user may edit the catalog. Codes from serial and HID scanners (backend `scan`
+ * events) are handed out the same way. `maxGapMs` tunes the burst detector for a
  * slow (Bluetooth) scanner; the default suits wired ones.
  */
 export function ScanProvider({ children, enabled = true, maxGapMs }: { children: ReactNode; enabled?: boolean; maxGapMs?: number }) {
@@ -76,6 +78,13 @@ export function ScanProvider({ children, enabled = true, maxGapMs }: { children:
   );
 
   useWedgeScanner((code) => void onScan(code), { enabled, maxGapMs });
+  // Serial and HID POS scanners read in the backend and arrive as `scan` events; from here on they take the
+  // very path a wedge scan takes. Not while the window is covered (sign-in) or hidden (a tab in the background:
+  // in browser mode every open tab hears the event, and only the one in front should act on it).
+  useBackendEvent(['scan'], (event) => {
+    if (event.type !== 'scan' || !enabled || document.visibilityState === 'hidden') return;
+    void onScan(event.code);
+  });
 
   return (
     <ScanContext.Provider value={registry}>

@@ -4,7 +4,7 @@ import { handler, type CallContext } from '../api/define';
 import { AppError, notFound } from '../api/errors';
 import { id } from '../api/schemas';
 import { scannerServiceFor, standaloneListing } from './service';
-import { configOf, saveScannerInput, type SaveScannerInput, type ScannerRow } from './settings';
+import { BAUD_RATES, configOf, saveScannerInput, SILENCE_MS, SUFFIXES, type SaveScannerInput, type ScannerRow } from './settings';
 
 /** Why a device type is off on this PC, for the person (the loader's own error goes along as `detail`). */
 const UNAVAILABLE: Record<ScannerKind, string> = {
@@ -78,7 +78,9 @@ export const devicesHandlers = {
           return [kind, a.available ? { available: true } : { available: false, reason: UNAVAILABLE[kind], ...(a.detail ? { detail: a.detail } : {}) }];
         }),
       ) as Record<ScannerKind, { available: boolean; reason?: string; detail?: string }>;
-      return { serial: listing.serial, hid: listing.hid, types };
+      // The form's choices come from here, so the renderer repeats none of the backend's limits.
+      const options = { baudRates: [...BAUD_RATES], suffixes: [...SUFFIXES], silenceMs: SILENCE_MS };
+      return { serial: listing.serial, hid: listing.hid, types, options };
     },
   }),
 

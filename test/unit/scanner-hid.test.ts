@@ -55,12 +55,13 @@ class FakeNodeHid implements NodeHidModule {
   readonly HID: NodeHidModule['HID'];
 
   constructor() {
-    const self = this;
+    const isAttached = (path: string) => this.attached.some((d) => d.path === path);
+    const opened = (device: FakeHidDevice) => this.opened.push(device);
     this.HID = class extends FakeHidDevice {
       constructor(path: string) {
         super(path);
-        if (!self.attached.some((d) => d.path === path)) throw new Error(`cannot open device with path ${path}`);
-        self.opened.push(this);
+        if (!isAttached(path)) throw new Error(`cannot open device with path ${path}`);
+        opened(this);
       }
     };
   }
@@ -82,7 +83,8 @@ class FakeNodeHid implements NodeHidModule {
 
   unplug(path: string): void {
     const device = this.attached.find((d) => d.path === path);
-    this.attached = this.attached.filter((d) => d.serialNumber !== device?.serialNumber || d.vendorId !== device.vendorId);
+    if (!device) throw new Error(`${path} is not plugged in`);
+    this.attached = this.attached.filter((d) => d.serialNumber !== device.serialNumber || d.vendorId !== device.vendorId);
     for (const handle of this.live(path)) handle.emit('error', new Error('could not read from HID device'));
   }
 
