@@ -126,6 +126,11 @@ const SIGN_STAND_INS: ReadonlyMap<string, string> = new Map([
   ['\u2019', "'"],
   ['\u00D7', 'x'],
   ['\u2026', '...'],
+  // Uzbek Latin writes oʻ gʻ with U+02BB (and the separation sign with U+02BC); no page has either. The
+  // apostrophe is the ASCII spelling Uzbek has always used for them (O'zbekiston, g'isht): the customer
+  // reads the same word, and an Uzbek receipt stays crisp text instead of turning into raster lines.
+  ['\u02BB', "'"],
+  ['\u02BC', "'"],
 ]);
 
 // A stand-in may be longer than its sign (₸ → KZT), so a layout that pads columns should plan its lines

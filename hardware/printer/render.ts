@@ -32,6 +32,15 @@ export function printerPages(config: Pick<PrinterConfig, 'rk1048' | 'codePageNum
   return wanted.filter((page) => numbers[page] !== undefined);
 }
 
+/**
+ * Tabs become a space and other control characters go: they are commands to a printer (a stray one could
+ * cut the paper or open the drawer) and draw nothing in an image.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
 /** How a piece of text prints on this printer: the text to print (signs maybe spelled out) or raster. */
 function textForm(text: string, pages: readonly CodePage[]): string | null {
   if (chooseEncoding(text, pages)) return text;
@@ -72,7 +81,10 @@ function columnLines<T>(
   const rightWidth = measure(right);
   const room = width - rightWidth - gap;
   // With an amount as wide as half the paper, the name gets its own lines and the amount one below.
-  if (room < width / 3) return [...wrap(left, width).map((l) => place(l, null)), place('', right)];
+  if (room < width / 3) {
+    // an amount too wide to share a line (or wider than the paper) gets its own lines, flush right
+    return [...wrap(left, width).map((l) => place(l, null)), ...wrap(right, width).map((r) => place('', r))];
+  }
   const lines = wrap(left, room);
   return lines.map((l, i) => place(l, i === lines.length - 1 ? right : null));
 }
@@ -111,7 +123,7 @@ class ReceiptRenderer {
       case 'text': {
         const large = block.size === 'large';
         const align = block.align ?? 'left';
-        for (const paragraph of block.text.split(/\r?\n/)) {
+        for (const paragraph of block.text.split(/\r?\n/).map(printable)) {
           const text = textForm(paragraph, this.pages);
           if (text !== null) {
             b.align(align).bold(block.bold ?? false);
@@ -127,8 +139,9 @@ class ReceiptRenderer {
         return;
       }
       case 'columns': {
-        const left = textForm(block.left, this.pages);
-        const right = textForm(block.right, this.pages);
+        const [leftIn, rightIn] = [printable(block.left.replace(/\r?\n/g, ' ')), printable(block.right.replace(/\r?\n/g, ' '))];
+        const left = textForm(leftIn, this.pages);
+        const right = textForm(rightIn, this.pages);
         const bothText = left !== null && right !== null && canShare(left, right, this.pages);
         if (bothText) {
           const cols = this.paper.columns;
@@ -139,7 +152,7 @@ class ReceiptRenderer {
             1,
             (s) => Array.from(s).length,
             wrapChars,
-            (l, r) => (r === null ? l : l + ' '.repeat(Math.max(1, cols - Array.from(l).length - Array.from(r).length)) + r),
+            (l, r) => (r === null ? l : l + ' '.repeat(Math.max(l === '' ? 0 : 1, cols - Array.from(l).length - Array.from(r).length)) + r),
           );
           b.bold(block.bold ?? false);
           for (const line of lines) b.line(line);
@@ -148,8 +161,8 @@ class ReceiptRenderer {
           const r = await this.rasterizer({ bold: block.bold ?? false });
           const space = r.measure(' ');
           const bitmaps = columnLines(
-            block.left,
-            block.right,
+            leftIn,
+            rightIn,
             this.paper.dots,
             space,
             (s) => r.measure(s),

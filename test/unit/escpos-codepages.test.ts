@@ -111,6 +111,11 @@ describe('code pages', () => {
     expect(planLine('Раушан — қызыл', ['cp866']).kind).toBe('raster');
   });
 
+  it("Uzbek Latin's oʻ gʻ (U+02BB) print as o' g', the apostrophe spelling Uzbek has always used", () => {
+    for (const page of CODE_PAGES) expect(canEncode('\u02BB', page)).toBe(false);
+    expect(planLine('Oʻzbekiston, gʻisht, maʼlumot', ['pc437'])).toEqual({ kind: 'text', page: 'pc437', text: "O'zbekiston, g'isht, ma'lumot" });
+  });
+
   it('no page holds ₾ or ₸: a text line writes GEL / KZT, a raster line keeps the sign', () => {
     for (const page of CODE_PAGES) {
       expect(canEncode('\u20BE', page)).toBe(false);

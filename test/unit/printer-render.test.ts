@@ -158,6 +158,16 @@ describe('renderReceipt', () => {
     expect(large?.kind === 'text' && large.size).toBe(2);
   });
 
+  it('an amount wider than the paper wraps onto its own lines, flush right, never past the edge', async () => {
+    const right = 'Оплачено картой и наличными 1 250 000.00 RUB';
+    const { items } = await print({ blocks: [{ kind: 'columns', left: 'Итого', right }] }, config());
+    const lines = printedLines(items);
+    expect(lines[0]).toBe('Итого');
+    for (const l of lines) expect(Array.from(l).length).toBeLessThanOrEqual(32);
+    expect(lines.slice(1).map((l) => l.trim()).join(' ')).toBe(right);
+    expect(lines.at(-1)?.endsWith('RUB')).toBe(true);
+  });
+
   it('writes GEL / KZT for ₾ / ₸ on a text line (no page has them), never ?', async () => {
     const { bytes, items } = await print({ blocks: [{ kind: 'columns', left: 'Итого', right: '3 750.00 ₸' }] }, config());
     expect(printedLines(items)).toEqual(['Итого' + ' '.repeat(15) + '3 750.00 KZT']);
@@ -198,7 +208,18 @@ describe('renderReceipt', () => {
       ],
     };
     const { items } = await print(doc, config({ paperMm: 80 }));
-    expect(printedLines(items)).toEqual(['Posy Flowers', 'Розы', '[image 576x34]', '[image 576x34]', '[image 576x34]']);
-    expect(texts(items).map((t) => t.kind === 'text' && t.pages)).toEqual([['pc437'], ['cp866']]);
+    // Uzbek's oʻ prints as o' (its ASCII spelling); Kazakh without RK1048 and Georgian are images
+    expect(printedLines(items)).toEqual(['Posy Flowers', 'Розы', '[image 576x34]', '[image 576x34]', "Atirgullar o'n dona"]);
+    expect(texts(items).map((t) => t.kind === 'text' && t.pages)).toEqual([['pc437'], ['cp866'], ['pc437']]);
+  });
+
+  it('control characters never reach the printer: a tab is a space, others are dropped', async () => {
+    const { bytes, items } = await print(
+      { blocks: [{ kind: 'text', text: 'Итого\t750\u0007' }, { kind: 'columns', left: 'Розы\u001b', right: '1\n0' }] },
+      config(),
+    );
+    expect(printedLines(items)).toEqual(['Итого 750', 'Розы' + ' '.repeat(25) + '1 0']);
+    expect(bytes.includes(0x07)).toBe(false);
+    expect(bytes.includes(0x09)).toBe(false);
   });
 });
