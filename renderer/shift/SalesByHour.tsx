@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format/numbers';
 import { countByHour } from './hours';
-import { useLooseApi } from './types';
+import { useApi } from '../api/hooks';
 
 const HEIGHT = 90;
 const BAR = 28;
@@ -11,7 +11,7 @@ const GAP = 6;
 /** How busy the shift has been: sales per hour as small bars (plain SVG; no chart library needed for this). */
 export function SalesByHour({ shiftId }: { shiftId: string }) {
   const { t, i18n } = useTranslation('shift');
-  const rows = useLooseApi<{ rows: { at: string }[] }>('journal.list', { shiftId, kind: 'sale', limit: 200 }, ['sales.changed']);
+  const rows = useApi('journal.list', { shiftId, kind: 'sale', limit: 200 }, ['sales.changed']);
   const bars = useMemo(() => countByHour((rows.data?.rows ?? []).map((r) => r.at)), [rows.data]);
   if (bars.length === 0) return null;
   const max = Math.max(...bars.map((b) => b.count), 1);
