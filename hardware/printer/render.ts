@@ -37,7 +37,6 @@ export function printerPages(config: Pick<PrinterConfig, 'rk1048' | 'codePageNum
  * cut the paper or open the drawer) and draw nothing in an image.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 
