@@ -1,8 +1,9 @@
 // A small ESC/POS builder: the bytes of a receipt, nothing about how they reach the printer.
 //
 // Text goes through codepages.ts, so a line is either exact text in a code page the printer has, or a
-// raster image (never `?`). Rendering a line to a bitmap needs a font rasteriser that is not here yet:
-// the printer profile supplies `rasterizeLine`, and without one a line that needs raster is refused.
+// raster image (never `?`). `line()` refuses a line that needs raster unless the profile has a
+// `rasterizeLine`; receipts are laid out by render.ts, which draws such lines itself (raster.ts) and
+// hands them to `image()`.
 import { encode, planLine, type CodePage, type CodePageNumbers } from './codepages';
 
 const ESC = 0x1b;
@@ -113,11 +114,10 @@ export class EscPosBuilder {
 
   /**
    * The standard 5-byte drawer pulse ESC p m t1 t2 (m 0 = connector pin 2, 1 = pin 5; pulse on t1×2 ms,
-   * off t2×2 ms). node-thermal-printer's openCashDrawer() instead writes its CD_KICK_2 / CD_KICK_5
-   * constants, 3 bytes each (1B 70 00 and 1B 70 01, the table shared with escpos / python-escpos), so a
-   * printer takes the next command's first two bytes as t1 t2. Read here in the copies of that constant
-   * table found in public code; node-thermal-printer itself is not installed in this repo: unverified
-   * against its own source.
+   * off t2×2 ms). node-thermal-printer 4.6.1's openCashDrawer() instead appends its CD_KICK_2 and CD_KICK_5
+   * constants, 3 bytes each (1B 70 00 and 1B 70 01, lib/types/epson-config.js), so a printer reads
+   * ESC p 0 with t1 = 0x1B, t2 = 0x70 and then a stray 0x01 (asserted against the installed package in
+   * test/unit/printer-render.test.ts).
    */
   drawer(pulse: { pin?: 0 | 1; t1?: number; t2?: number } = {}): this {
     const pin = pulse.pin ?? DRAWER_PULSE_DEFAULT.pin;
