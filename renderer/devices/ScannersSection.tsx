@@ -219,6 +219,13 @@ function ScannerForm({ editing, onClose, onSaved }: { editing: NonNullable<Editi
         </p>
       )}
       <ErrorMessage error={ports.error} />
+      <div className="inline">
+        <span className="hint">{t('detected', { serial: ports.data?.serial.length ?? 0, hid: hidDevices.length })}</span>
+        {/* Plugging in a device that is not set up yet sends no event: the person asks for a fresh look. */}
+        <button type="button" onClick={ports.reload} disabled={ports.loading} data-testid="scanner-refresh">
+          {t('refresh')}
+        </button>
+      </div>
       {kind === 'serial' ? (
         <>
           <div className="row">
