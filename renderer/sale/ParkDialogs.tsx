@@ -37,7 +37,7 @@ export function ParkDialog({ onPark, onClose, error, busy }: { onPark: (label: s
       <form id="park-form" onSubmit={submit} noValidate>
         <label className="field">
           <span>{t('park.label')}</span>
-          <input data-testid="park-label" data-autofocus maxLength={100} autoComplete="off" value={label} onChange={(e) => setLabel(e.target.value)} />
+          <input data-testid="park-label" data-autofocus maxLength={60} autoComplete="off" value={label} onChange={(e) => setLabel(e.target.value)} />
         </label>
         <ErrorMessage error={error} />
       </form>

@@ -1,4 +1,4 @@
-import type { Method, Output } from '../../shop/api/contract';
+import type { Input, Method, Output } from '../../shop/api/contract';
 
 /**
  * The sale screen's view of the sales API (docs: notes/COUNTER.md). While the sales handlers are being
@@ -131,3 +131,14 @@ export interface SaleApi {
   'shifts.denominations': { input: Record<string, never>; output: unknown };
 }
 export type SaleMethod = keyof SaleApi;
+
+/* The screen's requests fit the backend's inputs, and a resumed draft fits the screen (checked by tsc). */
+type Fits<T extends true> = T;
+export type CheckedAgainstContract = [
+  Fits<DraftInput extends Input<'sales.quote'> ? true : false>,
+  Fits<SaleApi['sales.commit']['input'] extends Input<'sales.commit'> ? true : false>,
+  Fits<SaleApi['sales.park']['input'] extends Input<'sales.park'> ? true : false>,
+  Fits<SaleApi['sales.setTiles']['input'] extends Input<'sales.setTiles'> ? true : false>,
+  Fits<SaleApi['clients.find']['input'] extends Input<'clients.find'> ? true : false>,
+  Fits<Output<'sales.resume'> extends DraftInput ? true : false>,
+];
