@@ -1,0 +1,79 @@
+import { ApiWindow } from './api';
+import { demoUser } from './demo';
+import { expect, test } from './fixtures';
+import { SetupScreen, SignInScreen } from './pages';
+import { JournalScreen } from './pages/journal';
+import { formatMoney } from '../../renderer/format/money';
+
+const GEL = (minor: number) => formatMoney(minor, 'GEL', 'en');
+
+/** Issue 3, item 4: a sale found in the journal, one of its lines returned to stock, the journal shows the return. */
+test('a sale via the API → open it in the journal → return one line to stock → the journal shows the return', async ({ page, posy }) => {
+  const owner = demoUser('owner');
+  const manager = demoUser('manager');
+  const api = new ApiWindow(posy);
+  const journal = new JournalScreen(page);
+
+  await test.step('demo shop', async () => {
+    await page.goto(posy.url);
+    await new SetupScreen(page).openDemoShop();
+  });
+
+  const { sale, returned, kept, stockBefore } = await test.step('the owner opens a shift and sells two products (through the API)', async () => {
+    await api.signIn(owner.names.en, owner.password ?? '');
+    await api.call('shifts.open', { openingFloat: 10_000 });
+    const tiles = await api.call('sales.tiles', {});
+    const inStock: { productId: string; name: string; stock: number }[] = [];
+    for (const tile of tiles) {
+      const quote = await api.call('sales.quote', { lines: [{ productId: tile.productId, quantity: 2 }] });
+      const line = quote.lines[0];
+      if (line && line.stock >= 2 && !inStock.some((p) => p.name === line.name)) inStock.push({ productId: tile.productId, name: line.name, stock: line.stock });
+      if (inStock.length === 2) break;
+    }
+    const [first, second] = inStock;
+    if (!first || !second) throw new Error('the demo tiles have fewer than two products in stock');
+    const draft = { lines: [{ productId: first.productId, quantity: 2 }, { productId: second.productId, quantity: 1 }] };
+    const quote = await api.call('sales.quote', draft);
+    const sale = await api.call('sales.commit', { ...draft, payments: [{ method: 'cash', tendered: quote.cashTotal }], print: false });
+    return { sale, returned: first, kept: second, stockBefore: first.stock - 2 };
+  });
+
+  await test.step('the manager signs in and opens the sale in the journal', async () => {
+    await new SignInScreen(page).withPassword(manager.names.en, manager.password ?? '');
+    await journal.open();
+    await journal.openSale(sale.number);
+    await expect(journal.detail().getByTestId('journal-line')).toHaveCount(2);
+    await expect(journal.detail().getByTestId('journal-detail-total')).toHaveText(GEL(sale.total));
+  });
+
+  await test.step('return one of the first line, back to stock, with a reason', async () => {
+    await journal.startReturn();
+    const line = journal.returnLine(returned.name);
+    await line.getByTestId('return-quantity').fill('1');
+    await expect(line.getByTestId('return-restock')).toHaveAttribute('aria-pressed', 'true');
+    await journal.returnDialog().getByTestId('return-reason-changedMind').click();
+    await journal.returnDialog().getByTestId('return-confirm').click();
+    const done = page.getByTestId('return-done');
+    await expect(done).toBeVisible();
+    // All cash was paid, so the refund is cash, and the dialog says what to hand back.
+    await expect(done.getByTestId('return-refund-cash')).toBeVisible();
+    await expect(done.getByTestId('return-give-cash')).toBeVisible();
+    await done.getByTestId('return-done-close').click();
+    await expect(done).toBeHidden();
+  });
+
+  await test.step('the journal shows the return, and the sale shows the line as partly returned', async () => {
+    await expect(journal.returnRows()).toHaveCount(1);
+    await expect(journal.detail().getByTestId('journal-line').filter({ hasText: returned.name }).getByTestId('journal-line-returned')).toBeVisible();
+    await expect(journal.detail().getByTestId('journal-line').filter({ hasText: kept.name }).getByTestId('journal-line-returned')).toHaveCount(0);
+    await expect(journal.detail().getByTestId('journal-return-link')).toHaveCount(1);
+    await journal.detail().getByTestId('journal-return-link').click();
+    await expect(page.getByTestId('journal-detail-title')).toContainText('Return');
+    await expect(journal.detail().getByTestId('journal-line')).toHaveCount(1);
+  });
+
+  await test.step('the returned flower is back in stock', async () => {
+    const quote = await api.call('sales.quote', { lines: [{ productId: returned.productId, quantity: 1 }] });
+    expect(quote.lines[0]?.stock).toBe(stockBefore + 1);
+  });
+});
