@@ -236,7 +236,7 @@ export function reportReceipt(db: Database, reportId: string, opts: { copy?: boo
     blocks.push(col(t('countedCash'), money(data.countedCash), true));
     blocks.push(col(t('variance'), money(data.variance), true));
   }
-  if (data.costOfGoods !== undefined) blocks.push({ kind: 'rule' }, col(t('costOfGoods'), money(data.costOfGoods)));
+  // Cost of goods stays off the paper: the report is printed at the counter, where customers and staff stand.
   blocks.push(...ending());
   return { blocks };
 }

@@ -340,3 +340,43 @@ describe('print queue', () => {
     expect(got.join('\n')).not.toContain('?');
   });
 });
+
+describe('printed documents', () => {
+  it('a return prints its own receipt: refund, the sale it returns, no QR; cash refunded opens the drawer', async () => {
+    const p = await printer();
+    const { db, owner } = await counter('ru', p.address);
+    const sale = await sell(owner);
+    await until(() => job(db, sale.printJobId as string).status === 'done');
+    const line = db.prepare('SELECT id, name FROM sale_lines WHERE sale_id = ? ORDER BY line_no LIMIT 1').get(sale.saleId) as { id: string; name: string };
+    const before = p.connections.length;
+    const ret = await ok(owner, 'returns.commit', { saleId: sale.saleId, lines: [{ lineId: line.id, quantity: 1, disposition: 'restock' }], reason: 'увяли' });
+    await until(() => job(db, ret.printJobId as string).status === 'done');
+    const got = lines(p.connections.slice(before).reduce((a, c) => new Uint8Array([...a, ...c]), new Uint8Array()));
+    expect(got[0]).toBe('[drawer 0 25 250]');
+    expect(got).toContain(`Возврат № ${ret.number}`);
+    expect(got).toContain(`По чеку № ${sale.number}`);
+    expect(got).toContain(line.name);
+    expect(got.some((l) => l.startsWith('ВОЗВРАЩЕНО') && l.endsWith(' RUB'))).toBe(true);
+    expect(got.some((l) => l.startsWith('[qr'))).toBe(false);
+  });
+
+  it('closing the shift prints the Z report from the stored figures', async () => {
+    const p = await printer();
+    const { db, owner } = await counter('ru', p.address);
+    const sale = await sell(owner);
+    await until(() => job(db, sale.printJobId as string).status === 'done');
+    const before = p.connections.length;
+    const denominations = await ok(owner, 'shifts.denominations', {});
+    const note = denominations.notes[0] as number;
+    const z = await ok(owner, 'shifts.close', { counted: [{ denomination: note, count: 3 }] });
+    const reportJob = db.prepare(`SELECT id FROM print_jobs WHERE document_type = 'report' AND document_id = ?`).pluck().get(z.id) as string;
+    await until(() => job(db, reportJob).status === 'done');
+    const got = lines(p.connections.slice(before).reduce((a, c) => new Uint8Array([...a, ...c]), new Uint8Array()));
+    expect(got).toContain('Z-отчёт');
+    expect(got).toContain('Смена № 1');
+    expect(got.some((l) => /^Продажи +1$/.test(l))).toBe(true);
+    expect(got.some((l) => l.startsWith('Наличных по факту') && l.endsWith(' RUB'))).toBe(true);
+    expect(got.some((l) => l.startsWith('Расхождение'))).toBe(true);
+    expect(got.filter((l) => l.startsWith('[image') || l.startsWith('[unknown'))).toEqual([]);
+  });
+});
