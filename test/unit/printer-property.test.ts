@@ -52,9 +52,10 @@ describe('any receipt line', () => {
         }
         if (/[\u10A0-\u10FF]/.test(text)) expect([...kinds]).toEqual(['image']);
         if (/[ҚқҒғҢңӘәӨөҰұҮүҺһІі]/.test(text) && !(c.rk1048 && c.withNumber)) expect([...kinds]).toEqual(['image']);
-        // columns: the amount is on the last line, flush right
+        // columns: an amount that fits the paper is whole on the last line, flush right
         const last = colItems.at(-1);
-        if (last?.kind === 'text') expect([amount, withSignStandIns(amount)].some((a) => last.text.endsWith(a))).toBe(true);
+        const fits = Array.from(withSignStandIns(amount)).length <= widthChars;
+        if (last?.kind === 'text' && fits) expect([amount, withSignStandIns(amount)].some((a) => last.text.endsWith(a))).toBe(true);
       }),
       { numRuns: 100 },
     );
