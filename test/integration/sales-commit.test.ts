@@ -147,6 +147,30 @@ describe('a sale', () => {
     });
   });
 
+  it('queues the receipt in the same transaction when a printer is set up, unless asked not to print', async () => {
+    const at = new Date().toISOString();
+    s.db
+      .prepare(
+        `INSERT INTO printers (id, shop_id, name, transport, address, paper_mm, is_default, created_at, updated_at)
+         SELECT '01900000-0000-7000-8000-0000000000aa', id, 'Counter', 'tcp', 'tcp://127.0.0.1:9', 80, 1, ?, ? FROM shops`,
+      )
+      .run(at, at);
+    try {
+      const printed = await s.ok(s.cashier, 'sales.commit', { lines: [{ productId: tulip, quantity: 1 }], payments: [card(333)] });
+      expect(printed.printJobId).toEqual(expect.any(String));
+      expect(s.db.prepare("SELECT document_type, document_id FROM print_jobs WHERE id = ?").get(printed.printJobId)).toEqual({
+        document_type: 'sale',
+        document_id: printed.saleId,
+      });
+      const before = s.counts().printJobs;
+      const silent = await s.ok(s.cashier, 'sales.commit', { lines: [{ productId: tulip, quantity: 1 }], payments: [card(333)], print: false });
+      expect(silent.printJobId).toBeNull();
+      expect(s.counts().printJobs).toBe(before);
+    } finally {
+      s.db.prepare("UPDATE printers SET archived = 1").run();
+    }
+  });
+
   it('emits sales.changed after the commit', async () => {
     const events: string[] = [];
     const off = s.env.backend.onEvent((e) => events.push(e.type));

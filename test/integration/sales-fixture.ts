@@ -43,7 +43,8 @@ const testHandlers = {
 export type SalesEnv = Awaited<ReturnType<typeof salesShop>>;
 
 export async function salesShop(opts: { language?: Language; openShift?: boolean } = {}) {
-  const env = tempBackend({ handlers: testHandlers, log: (e) => console.error(e) });
+  // The print worker stays idle: these tests look at the queue, not at a printer.
+  const env = tempBackend({ handlers: testHandlers, log: (e) => console.error(e), printing: { autoStart: false } });
   const { call, ok } = callsOn(() => env.backend);
   const anon = env.backend.newClient();
   const seeded = await env.backend.call(anon, 'test.seedDemo', { language: opts.language ?? 'en' });
