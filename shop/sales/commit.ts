@@ -30,10 +30,10 @@ export function nextReceiptNumber(db: Database, shopId: string): number {
   return (statement(db, 'SELECT coalesce(max(number), 0) + 1 FROM sales WHERE shop_id = ?').pluck().get(shopId) as number);
 }
 
-/** Re-addresses a stock refusal to the draft's line (or component) the cashier can change. */
-function atField(e: unknown, field: string): unknown {
+/** Re-addresses a stock refusal ('quantity', 'productId') to the draft's line or component the cashier can change. */
+function atField(e: unknown, base: string): unknown {
   if (e instanceof AppError && e.field !== undefined) {
-    return new AppError(e.code, e.messageKey, { field, ...(e.params ? { params: e.params } : {}) });
+    return new AppError(e.code, e.messageKey, { field: `${base}.${e.field}`, ...(e.params ? { params: e.params } : {}) });
   }
   return e;
 }
@@ -73,7 +73,7 @@ export function commitSale(ctx: CallContext, input: CommitInput): CommitResult {
         try {
           return sum + consumeFifo(ctx, { ...doc, productId: c.productId, quantity: c.quantity * line.quantity }).costOfGoods;
         } catch (e) {
-          throw atField(e, `lines.${i}.components.${j}.quantity`);
+          throw atField(e, `lines.${i}.components.${j}`);
         }
       }, 0);
     }
@@ -81,7 +81,7 @@ export function commitSale(ctx: CallContext, input: CommitInput): CommitResult {
     try {
       return consumeFifo(ctx, { ...doc, productId: line.productId, quantity: line.quantity }).costOfGoods;
     } catch (e) {
-      throw atField(e, `lines.${i}.quantity`);
+      throw atField(e, `lines.${i}`);
     }
   });
   const costOfGoods = costs.reduce((s, c) => s + c, 0);
