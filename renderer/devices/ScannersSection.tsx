@@ -89,10 +89,12 @@ export function ScannersSection() {
                 <td>{t(`kinds.${scanner.kind}`)}</td>
                 <td className="details">{describeSettings(scanner, t)}</td>
                 <td>
-                  <span className={`scanner-state ${scanner.state}`} title={scanner.detail}>
+                  <span className={`scanner-state ${scanner.state}`}>
                     {t(`states.${scanner.state}`)}
                   </span>
                   {scanner.reason && <small className="hint scanner-reason">{t(scanner.reason)}</small>}
+                  {/* The system's own words ("Permission denied", "busy"): what support asks for first. */}
+                  {scanner.state === 'disconnected' && scanner.detail && <small className="details scanner-detail">{scanner.detail}</small>}
                 </td>
                 <td className="details" data-testid="scanner-last-scan">
                   {lastScan[scanner.id] ?? '—'}
