@@ -72,11 +72,13 @@ export function faceFor(ch: string): number {
   return FACES.findIndex((face) => face.ranges.some(([a, b]) => cp >= a && cp <= b));
 }
 
-// `require` exists in the CommonJS Electron bundle and in the ESM server bundle (its banner defines one);
-// under vitest / tsx the module is ESM and builds its own.
+// `require` exists in the CommonJS Electron bundle and in the ESM server bundle (its banner defines one).
+// Unbundled ESM (vitest, tsx) has none; there the packages resolve from the working directory, which is in
+// the repository (node_modules is found walking up). Not `import.meta.url`: esbuild warns about it in the
+// CommonJS bundle on every build.
 declare const require: NodeJS.Require | undefined;
 function resolver(): NodeJS.Require {
-  return typeof require === 'function' ? require : createRequire(import.meta.url);
+  return typeof require === 'function' ? require : createRequire(join(process.cwd(), 'resolve-from-here.js'));
 }
 
 /** The folder of an installed @fontsource package (inside app.asar in a packaged app: read with fs, see README). */
