@@ -16,6 +16,9 @@ import { Backend } from '../shop/backend';
 import { findByBarcode } from '../shop/catalog/search';
 import { seededRandom, randomInt } from '../shop/demo/random';
 import { measureBrowserPaint } from './browser-paint';
+import { benchPrintFirstByte } from './print-first-byte';
+import { benchSaleCommit } from './sale-commit';
+import { benchZReport } from './z-report';
 import { BENCH_DATA, buildBenchDatabase, signInOwner } from './fixture';
 import { median, p95, p99, timed, timedSync } from './stats';
 
@@ -258,6 +261,19 @@ async function main() {
     else {
       say(`  skipped: ${paint.skipped}`);
       add(paintName, null, 'ms', 1500, `skipped: ${paint.skipped}`);
+    }
+
+    // The counter (issue 3): each measurement brings its own shop in its own folder.
+    const counter: [string, (dir: string) => Promise<Figure[]>][] = [
+      ['Sale commit (5 lines, one bouquet of 12 components)', benchSaleCommit],
+      ['Z report over a shift of 1,000 sales', benchZReport],
+      ['Pay to first receipt byte at a TCP printer', benchPrintFirstByte],
+    ];
+    for (const [title, measure] of counter) {
+      say(`${title} …`);
+      const dir = join(tmp, `counter-${figures.length}`);
+      mkdirSync(dir, { recursive: true });
+      for (const f of await measure(dir)) add(f.name, f.value, f.unit, f.target, f.note);
     }
   } finally {
     if (!keep) rmSync(tmp, { recursive: true, force: true });
