@@ -20,8 +20,10 @@ export function PrintStatus() {
 
   const all = jobs.data ?? [];
   const failed = all.filter((j) => j.status === 'failed');
-  // A job that has not failed yet is just printing: no need to draw the eye to it.
-  const waiting = all.filter((j) => j.status === 'queued' && j.attempts > 0);
+  // Jobs only show once one has failed an attempt (until then the printer is just busy); then every
+  // waiting job counts, since those behind the failing one wait for the same printer.
+  const queued = all.filter((j) => j.status === 'queued');
+  const waiting = queued.some((j) => j.attempts > 0) ? queued : [];
   const stuck = [...failed, ...waiting];
   if (stuck.length === 0 && !open) return null;
 

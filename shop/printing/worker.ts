@@ -62,7 +62,8 @@ class Permanent extends Error {
 }
 
 const realTimers: WorkerTimers = {
-  set: (fn, ms) => setTimeout(fn, ms),
+  // unref: a retry waiting for a minute must not keep a script or a test process alive after shutdown
+  set: (fn, ms) => setTimeout(fn, ms).unref(),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 

@@ -217,6 +217,32 @@ describe('print queue', () => {
     expect(got).toContain(`[qr posy:sale:${sale.saleId}]`);
   });
 
+  it('a failing receipt holds back the jobs behind it on its printer, in order, but not another printer', async () => {
+    const port = await freePort();
+    const other = await printer();
+    const time = manualTime();
+    const { db, owner, env } = await counter('en', `tcp://127.0.0.1:${port}`, { now: time.now, printing: { timers: time.timers } });
+    const worker = env.backend.printWorker;
+    const otherId = (await ok(owner, 'printers.save', { name: 'Back room', transport: 'tcp', address: other.address, paperMm: 58 })).id;
+    const first = await sell(owner);
+    await worker.tick();
+    expect(job(db, first.printJobId as string)).toMatchObject({ status: 'queued', attempts: 1 });
+    time.advance(1);
+    const second = await sell(owner);
+    const test = await ok(owner, 'printers.test', { id: otherId });
+    await worker.tick();
+    expect(job(db, second.printJobId as string)).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(job(db, test.jobId as string).status).toBe('done');
+
+    const listener = await listenOn(port);
+    time.advance(2_000);
+    await worker.tick();
+    expect(job(db, first.printJobId as string).status).toBe('done');
+    expect(job(db, second.printJobId as string).status).toBe('done');
+    const numbers = lines(listener.received()).filter((l) => l.startsWith('Receipt No.'));
+    expect(numbers).toEqual([`Receipt No. ${first.number}`, `Receipt No. ${second.number}`]);
+  });
+
   it('after the last attempt the job is failed; print.retry starts it again', async () => {
     const port = await freePort();
     const time = manualTime();
