@@ -243,6 +243,24 @@ describe('print queue', () => {
     expect(numbers).toEqual([`Receipt No. ${first.number}`, `Receipt No. ${second.number}`]);
   });
 
+  it('paper out: nothing prints, the job waits with the reason, and prints once paper is in', async () => {
+    const p = await printer({ kind: 'accept', status: { paperOut: true, coverOpen: false } });
+    const time = manualTime();
+    const { db, owner, env } = await counter('en', p.address, { now: time.now, printing: { timers: time.timers } });
+    const sale = await sell(owner);
+    await env.backend.printWorker.tick();
+    expect(job(db, sale.printJobId as string)).toMatchObject({ status: 'queued', last_error: 'errors:printing.paper_out' });
+    expect(lines(p.received())).toEqual([]); // only the status request reached it
+    const active = await ok(owner, 'print.jobs', { active: true });
+    expect(active.map((a) => a.lastError)).toEqual(['errors:printing.paper_out']);
+
+    p.setMode({ kind: 'accept' });
+    time.advance(2_000);
+    await env.backend.printWorker.tick();
+    expect(job(db, sale.printJobId as string).status).toBe('done');
+    expect(lines(p.received())).toContain(`Receipt No. ${sale.number}`);
+  });
+
   it('after the last attempt the job is failed; print.retry starts it again', async () => {
     const port = await freePort();
     const time = manualTime();
