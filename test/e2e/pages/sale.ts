@@ -1,0 +1,85 @@
+import { expect, type Page } from '@playwright/test';
+import { russianLayoutKeys, Scanner } from '../pages';
+
+/** The sale screen (F1), in the words of the counter, by test id. */
+export class SaleScreen {
+  private scanner: Scanner | null = null;
+  constructor(private readonly page: Page) {}
+
+  root() {
+    return this.page.getByTestId('sale-page');
+  }
+
+  lines() {
+    return this.page.getByTestId('sale-line');
+  }
+
+  line(productId: string) {
+    return this.page.locator(`[data-testid="sale-line"][data-product-id="${productId}"]`);
+  }
+
+  total() {
+    return this.page.getByTestId('sale-total');
+  }
+
+  /** The total as the screen holds it, in minor units (what the last quote answered). */
+  async totalMinor(): Promise<number> {
+    return Number(await this.total().getAttribute('data-minor'));
+  }
+
+  noShiftBanner() {
+    return this.page.getByTestId('no-shift');
+  }
+
+  notice() {
+    return this.page.getByTestId('sale-notice');
+  }
+
+  /** A keyboard-wedge scanner burst: the code's keys a few ms apart, then Enter. */
+  async scan(code: string): Promise<void> {
+    this.scanner ??= await Scanner.attach(this.page);
+    await this.scanner.burst(russianLayoutKeys(code));
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByTestId('sale-search').fill(text);
+  }
+
+  async attachClient(query: string, name: string): Promise<void> {
+    await this.page.getByTestId('attach-client').click();
+    await this.page.getByTestId('client-search').fill(query);
+    await this.page.getByTestId('client-result').filter({ hasText: name }).click();
+    await expect(this.page.getByTestId('sale-client')).toContainText(name);
+  }
+
+  async openPayment(): Promise<void> {
+    await expect(this.page.getByTestId('pay-button')).toBeEnabled();
+    await this.page.getByTestId('pay-button').click();
+    await expect(this.page.getByTestId('payment-dialog')).toBeVisible();
+  }
+
+  /** Card for `card` (typed as the cashier would, e.g. "5.00"), the rest in cash with `tendered` handed over. */
+  async paySplit(card: string, tendered: string): Promise<void> {
+    await this.page.getByTestId('pay-split').click();
+    await this.page.getByTestId('card-amount').fill(card);
+    await this.page.getByTestId('tendered-input').fill(tendered);
+  }
+
+  async payCash(tendered: string): Promise<void> {
+    await this.page.getByTestId('pay-cash').click();
+    await this.page.getByTestId('tendered-input').fill(tendered);
+  }
+
+  changeShown() {
+    return this.page.getByTestId('change-amount');
+  }
+
+  async commit(): Promise<void> {
+    await this.page.getByTestId('commit-sale').click();
+    await expect(this.page.getByTestId('sale-done')).toBeVisible();
+  }
+
+  done() {
+    return this.page.getByTestId('sale-done');
+  }
+}

@@ -1,0 +1,102 @@
+import { ApiWindow } from './api';
+import { demoUser } from './demo';
+import { expect, test } from './fixtures';
+import { SetupScreen, SignInScreen } from './pages';
+import { SaleScreen } from './pages/sale';
+
+/**
+ * Issue 3, item 1 and 2 end to end in Chromium: the cashier meets a closed shift, the owner opens it
+ * from another window, then a sale by scanner burst with a client's personal discount, paid part by
+ * card and part in cash, ends as a committed sale in the journal.
+ */
+test('closed shift → scanner burst → client discount → card + cash → committed', async ({ page, posy }) => {
+  const owner = demoUser('owner');
+  const cashier = demoUser('cashier');
+  const api = new ApiWindow(posy);
+  const sale = new SaleScreen(page);
+
+  await test.step('start fresh and open the demo shop', async () => {
+    await page.goto(posy.url);
+    await new SetupScreen(page).openDemoShop();
+  });
+
+  const { product, code, client } = await test.step('the owner labels a flower in stock (second window)', async () => {
+    await api.signIn(owner.names.en, owner.password ?? '');
+    const flowers = await api.call('catalog.search', { lang: 'en', kind: 'cut_flower', limit: 50 });
+    let product: (typeof flowers.items)[number] | undefined;
+    for (const item of flowers.items) {
+      const q = await api.call('sales.quote', { lines: [{ productId: item.id, quantity: 1 }] });
+      if ((q.lines[0]?.stock ?? 0) >= 5) {
+        product = item;
+        break;
+      }
+    }
+    if (!product) throw new Error('no demo flower with 5 in stock');
+    const { code } = await api.call('catalog.newInternalBarcode', {});
+    await api.call('catalog.addBarcode', { id: product.id, code });
+    const clients = await api.call('clients.find', { query: '577234567' });
+    const client = clients.find((c) => c.discountBp > 0);
+    if (!client) throw new Error('the demo client with a personal discount is missing');
+    return { product, code, client };
+  });
+
+  await test.step('the cashier signs in: the sale screen says no shift is open', async () => {
+    await new SignInScreen(page).withPin(cashier.names.en, cashier.pin ?? '');
+    await expect(sale.root()).toBeVisible();
+    await expect(sale.noShiftBanner()).toBeVisible();
+  });
+
+  await test.step('the owner opens the shift; the notice goes by itself', async () => {
+    await api.call('shifts.open', { openingFloat: 10_000 });
+    await expect(sale.noShiftBanner()).toBeHidden();
+  });
+
+  await test.step('two scanner bursts make one line of two', async () => {
+    await sale.scan(code);
+    await expect(sale.line(product.id)).toBeVisible();
+    await sale.scan(code);
+    await expect(sale.lines()).toHaveCount(1);
+    await expect(sale.line(product.id).getByTestId('line-quantity')).toHaveValue('2');
+    const priced = await api.call('sales.quote', { lines: [{ productId: product.id, quantity: 2 }] });
+    await expect.poll(() => sale.totalMinor()).toBe(priced.total);
+  });
+
+  const expected = await test.step('attaching the client applies their personal discount', async () => {
+    await sale.attachClient('577 234 567', client.name);
+    await expect(page.getByTestId('client-discount')).toContainText(String(client.discountBp / 100));
+    const priced = await api.call('sales.quote', { lines: [{ productId: product.id, quantity: 2 }], clientId: client.id });
+    expect(priced.discountTotal).toBeGreaterThan(0);
+    await expect.poll(() => sale.totalMinor()).toBe(priced.total);
+    return priced;
+  });
+
+  const number = await test.step('paid 1.00 by card, the rest in cash with a 50 note: change shown, sale done', async () => {
+    await sale.openPayment();
+    await sale.paySplit('1.00', '50');
+    await expect(sale.changeShown()).not.toHaveText(/^\D*0[.,]00\D*$/);
+    await sale.commit();
+    await expect(sale.done()).toContainText(/Sale \d+ done/);
+    await expect(sale.lines()).toHaveCount(0); // the next sale starts empty
+    const text = (await sale.done().textContent()) ?? '';
+    return Number(/Sale (\d+) done/.exec(text)?.[1]);
+  });
+
+  await test.step('the journal holds the sale: client, card and cash, the quoted total', async () => {
+    const rows = await api.call('journal.list', { limit: 10 });
+    const row = rows.rows.find((r) => r.number === number);
+    expect(row, JSON.stringify(rows.rows)).toBeDefined();
+    const entry = await api.call('journal.get', { id: row!.id });
+    expect(entry.client?.id).toBe(client.id);
+    expect(entry.payments.map((p) => p.method).sort()).toEqual(['card', 'cash']);
+    expect(entry.payments.find((p) => p.method === 'card')?.amount).toBe(100);
+    expect(entry.lines).toHaveLength(1);
+    expect(entry.total).toBe(expected.total + entry.rounding);
+    expect(entry.payments.reduce((s, p) => s + p.amount, 0)).toBe(entry.total);
+  });
+
+  await test.step('an unknown barcode says so (the cashier may not add products)', async () => {
+    await sale.scan('2999999999994');
+    await expect(sale.notice()).toHaveAttribute('data-state', /unknown|error/);
+    await expect(page.getByTestId('sale-add-product')).toHaveCount(0);
+  });
+});
