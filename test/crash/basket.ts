@@ -13,7 +13,8 @@ export interface BasketLine {
   components?: { productId: string; quantity: number }[];
 }
 
-interface Stocked {
+/** A product on the shelf and how much of it there is. */
+export interface Stocked {
   id: string;
   kind: string;
   quantity: number;
@@ -22,13 +23,31 @@ interface Stocked {
 /** Flowers a bouquet is made of. */
 const BOUQUET_KINDS = new Set(['cut_flower', 'greenery']);
 
-export function randomBasket(db: Database, rng: Random, opts: { bouquetProductId: string | null }): BasketLine[] {
-  const stocked = db
+/** What the shelf holds now, read once and then kept by `takeFromShelf` (one query per sale costs a third of the child's time). */
+export function readShelf(db: Database): Map<string, Stocked> {
+  const rows = db
     .prepare(
       `SELECT p.id, p.kind, sum(b.quantity) AS quantity FROM products p JOIN lot_balances b ON b.product_id = p.id
         WHERE p.archived = 0 AND p.kind <> 'service' GROUP BY p.id HAVING sum(b.quantity) > 0 ORDER BY p.id`,
     )
     .all() as Stocked[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** What a committed basket took off the shelf: each plain line, or each bouquet's components. */
+export function takeFromShelf(shelf: Map<string, Stocked>, lines: readonly BasketLine[]): void {
+  const take = (productId: string, quantity: number) => {
+    const item = shelf.get(productId);
+    if (item) item.quantity -= quantity;
+  };
+  for (const line of lines) {
+    if (line.components) for (const c of line.components) take(c.productId, c.quantity * line.quantity);
+    else take(line.productId, line.quantity);
+  }
+}
+
+export function randomBasket(shelf: Map<string, Stocked>, rng: Random, opts: { bouquetProductId: string | null }): BasketLine[] {
+  const stocked = [...shelf.values()].filter((s) => s.quantity > 0);
   const left = new Map(stocked.map((s) => [s.id, s.quantity]));
   const take = (max: number, product: Stocked) => {
     const quantity = Math.min(rng.int(1, max), left.get(product.id) ?? 0);

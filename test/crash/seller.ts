@@ -1,6 +1,6 @@
 import type { ClientState } from '../../shop/api/define';
 import type { Backend } from '../../shop/backend';
-import { randomBasket, randomPayments, type BasketLine } from './basket';
+import { randomBasket, randomPayments, readShelf, takeFromShelf, type BasketLine, type Stocked } from './basket';
 import { fixtureLineTotal } from './fixtures';
 import type { Random } from './random';
 
@@ -26,6 +26,7 @@ export function sellModeFor(backend: Backend, wanted: SellMode): SellMode {
 export function createSeller(backend: Backend, rng: Random, mode: SellMode) {
   const client: ClientState = backend.newClient();
   let bouquet: string | null = null;
+  let shelf = new Map<string, Stocked>();
 
   async function call<T>(method: string, input: unknown = {}): Promise<T> {
     const res = await backend.call(client, method, input);
@@ -66,21 +67,26 @@ export function createSeller(backend: Backend, rng: Random, mode: SellMode) {
     /** A lot for each product running low, so 2,000 sales never run the demo shop dry. */
     async restock(): Promise<void> {
       await call('crashTest.restock', RESTOCK);
+      shelf = readShelf(backend.db);
     },
 
     /** One sale, committed; its id. */
     async sellOne(): Promise<string> {
-      const lines = sometimesAService(randomBasket(backend.db, rng, { bouquetProductId: bouquet }));
+      const lines = sometimesAService(randomBasket(shelf, rng, { bouquetProductId: bouquet }));
       if (lines.length === 0) throw new SellerFailure('nothing left to sell');
       const print = rng.chance(0.5);
+      let saleId: string;
       if (mode === 'fixture') {
         const price = (id: string) => backend.db.prepare(`SELECT price FROM products WHERE id = ?`).pluck().get(id) as number;
         const total = lines.reduce((s, l) => s + fixtureLineTotal(price(l.productId), l.quantity, l.discount?.value ?? 0).total, 0);
-        return (await call<{ saleId: string }>('crashTest.sale', { lines, payments: randomPayments(rng, total, total, CASH_MARGIN), print })).saleId;
+        saleId = (await call<{ saleId: string }>('crashTest.sale', { lines, payments: randomPayments(rng, total, total, CASH_MARGIN), print })).saleId;
+      } else {
+        const quote = await call<{ total: number; cashTotal: number }>('sales.quote', { lines });
+        const payments = randomPayments(rng, quote.total, quote.cashTotal, CASH_MARGIN);
+        saleId = (await call<{ saleId: string }>('sales.commit', { lines, payments, print })).saleId;
       }
-      const quote = await call<{ total: number; cashTotal: number }>('sales.quote', { lines });
-      const payments = randomPayments(rng, quote.total, quote.cashTotal, CASH_MARGIN);
-      return (await call<{ saleId: string }>('sales.commit', { lines, payments, print })).saleId;
+      takeFromShelf(shelf, lines);
+      return saleId;
     },
   };
 }
