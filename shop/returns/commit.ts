@@ -36,17 +36,23 @@ export interface ReturnResult {
   printJobId: string | null;
 }
 
+export interface ReturnQuote {
+  saleId: string;
+  /** what each returned line gives back */
+  lines: { lineId: string; quantity: number; refund: number }[];
+  /** signed: cash rounding of the refund, or the sale's own rounding settled by its last return */
+  rounding: number;
+  total: number;
+  refunds: { method: 'cash' | 'card'; amount: number }[];
+}
+
 /**
- * Posts a return against a sale: a `sales` row of kind 'return' with its lines (each naming the
- * sold line and what became of the stock), the refunds as its payments, the stock movements back
- * into the lots for restocked lines, the audit entry, and the return receipt. Refused, writing
- * nothing, when a line is not on the sale, is named twice, or asks for more than is still
- * returnable; when the sale is itself a return; with no open shift; or when the drawer cannot pay
- * the cash part.
+ * Checks a return and prices it, writing nothing: `returns.quote` shows this to the cashier and
+ * `returns.commit` posts exactly it. Refused when a line is not on the sale, is named twice, or asks
+ * for more than is still returnable; when the sale is itself a return; with no open shift; or when
+ * the drawer cannot pay the cash part.
  */
-export function commitReturn(ctx: CallContext, input: ReturnInput): ReturnResult {
-  const session = ctx.session;
-  if (!session) throw new AppError('not_signed_in', 'errors:api.notSignedIn');
+export function planReturn(ctx: CallContext, input: Pick<ReturnInput, 'saleId' | 'lines'>) {
   const shift = requireOpenShift(ctx);
   const shop = shopRules(ctx);
   const sale = readReturnable(ctx, input.saleId);
@@ -91,6 +97,29 @@ export function commitReturn(ctx: CallContext, input: ReturnInput): ReturnResult
       });
     }
   }
+  const refunds: ReturnResult['refunds'] = [];
+  if (split.card > 0) refunds.push({ method: 'card', amount: split.card });
+  if (split.cash > 0) refunds.push({ method: 'cash', amount: split.cash });
+  const quote: ReturnQuote = {
+    saleId: sale.id,
+    lines: planned.map((p) => ({ lineId: p.line.id, quantity: p.req.quantity, refund: p.refund })),
+    rounding: split.rounding,
+    total: split.total,
+    refunds,
+  };
+  return { shift, shop, sale, planned, split, refunds, quote };
+}
+
+/**
+ * Posts a return against a sale: a `sales` row of kind 'return' with its lines (each naming the
+ * sold line and what became of the stock), the refunds as its payments, the stock movements back
+ * into the lots for restocked lines, the audit entry, and the return receipt. Every refusal is
+ * planReturn's, before the first write.
+ */
+export function commitReturn(ctx: CallContext, input: ReturnInput): ReturnResult {
+  const session = ctx.session;
+  if (!session) throw new AppError('not_signed_in', 'errors:api.notSignedIn');
+  const { shift, shop, sale, planned, split, refunds } = planReturn(ctx, input);
 
   // Writes start here: the stock first, since each line records the cost of what came back.
   const returnId = ctx.newId();
@@ -145,9 +174,6 @@ export function commitReturn(ctx: CallContext, input: ReturnInput): ReturnResult
   planned.forEach((p, i) => {
     insertLine.run(ctx.newId(), returnId, i + 1, p.req.quantity, lineDiscount(p), p.refund, costs[i] ?? 0, p.req.disposition, p.line.id);
   });
-  const refunds: ReturnResult['refunds'] = [];
-  if (split.card > 0) refunds.push({ method: 'card', amount: split.card });
-  if (split.cash > 0) refunds.push({ method: 'cash', amount: split.cash });
   const insertPayment = statement(ctx.db, 'INSERT INTO sale_payments (id, sale_id, shop_id, method, amount) VALUES (?, ?, ?, ?, ?)');
   for (const r of refunds) insertPayment.run(ctx.newId(), returnId, shop.id, r.method, r.amount);
 

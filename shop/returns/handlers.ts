@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handler } from '../api/define';
 import { AppError } from '../api/errors';
 import { id } from '../api/schemas';
-import { commitReturn, type ReturnResult } from './commit';
+import { commitReturn, planReturn, type ReturnQuote, type ReturnResult } from './commit';
 import { readReturnable, resolveSaleId, type ReturnableSale } from './lookup';
 
 const returnLine = z
@@ -16,6 +16,8 @@ const returnLine = z
     disposition: z.enum(['restock', 'writeoff']),
   })
   .strict();
+
+const returnLines = z.array(returnLine).min(1, 'errors:returns.noLines').max(200);
 
 /** Returns against a posted sale (notes/COUNTER.md "returns"). */
 export const returnsHandlers = {
@@ -38,12 +40,19 @@ export const returnsHandlers = {
     },
   }),
 
+  /** What a return would give back and by which method, with commit's refusals; writes nothing (the dialog never computes money). */
+  'returns.quote': handler({
+    access: 'sales.return',
+    input: z.object({ saleId: id, lines: returnLines }).strict(),
+    run: (ctx, input): ReturnQuote => planReturn(ctx, input).quote,
+  }),
+
   'returns.commit': handler({
     access: 'sales.return',
     input: z
       .object({
         saleId: id,
-        lines: z.array(returnLine).min(1, 'errors:returns.noLines').max(200),
+        lines: returnLines,
         reason: z
           .string('errors:returns.reasonRequired')
           .trim()

@@ -73,6 +73,7 @@ describe('returns', () => {
     });
     expect(over).toMatchObject({ code: 'conflict', messageKey: 'errors:returns.tooMany', field: 'lines.0.quantity' });
     expect(over.params).toEqual({ product: 'Rose', returnable: 1, sold: 3 });
+    expect(await refusal(manager, 'returns.quote', { saleId: sold.saleId, lines: [{ lineId, quantity: 2, disposition: 'restock' }] })).toEqual(over);
     expect(snapshot()).toEqual(before);
 
     const r3 = await shop.ok(manager, 'returns.commit', {
@@ -185,17 +186,30 @@ describe('returns', () => {
       print: false,
     });
     expect(a.refunds).toEqual([{ method: 'card', amount: 1_000 }]);
-    // one gerbera (3.33): the card has 2.00 left, the cash part 1.33 rounds to 1.35
+    // one gerbera (3.33): the card has 2.00 left, the cash part 1.33 rounds to 1.35 — quoted first, writing nothing
+    const before = snapshot();
+    const quote = await shop.ok(manager, 'returns.quote', {
+      saleId: sold.saleId,
+      lines: [{ lineId: gerberaLine?.id ?? '', quantity: 1, disposition: 'writeoff' }],
+    });
+    expect(quote).toEqual({
+      saleId: sold.saleId,
+      lines: [{ lineId: gerberaLine?.id, quantity: 1, refund: 333 }],
+      rounding: 2,
+      total: 335,
+      refunds: [
+        { method: 'card', amount: 200 },
+        { method: 'cash', amount: 135 },
+      ],
+    });
+    expect(snapshot()).toEqual(before);
     const b = await shop.ok(manager, 'returns.commit', {
       saleId: sold.saleId,
       lines: [{ lineId: gerberaLine?.id ?? '', quantity: 1, disposition: 'writeoff' }],
       reason: 'wilted',
       print: false,
     });
-    expect(b.refunds).toEqual([
-      { method: 'card', amount: 200 },
-      { method: 'cash', amount: 135 },
-    ]);
+    expect(b.refunds).toEqual(quote.refunds);
     // the rest: exactly what is left of each method
     const c = await shop.ok(manager, 'returns.commit', {
       saleId: sold.saleId,
