@@ -1,11 +1,11 @@
-import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Output } from '../../shop/api/contract';
 import { useMoney } from '../catalog/useMoney';
 import { formatDateTime } from '../format/dates';
-import { moreLines } from './rows';
+import { columnsThatFit, moreLines } from './rows';
 
 export type JournalRow = Output<'journal.list'>['rows'][number];
 
@@ -15,7 +15,17 @@ export interface JournalTableHandle {
 }
 
 const ROW_HEIGHT = 44;
-const WIDTHS: Record<string, string> = { number: '8%', at: '17%', kind: '10%', items: '25%', cashier: '13%', client: '12%', methods: '7%', total: '10%' };
+/** Columns by how much they matter, with the width each needs; the items column takes what is left. */
+const COLUMN_WIDTHS: readonly (readonly [string, number])[] = [
+  ['number', 64],
+  ['at', 170],
+  ['total', 120],
+  ['items', 200],
+  ['kind', 110],
+  ['methods', 110],
+  ['cashier', 150],
+  ['client', 150],
+];
 
 /** Sales and returns, newest first: a virtualized table (only rows on screen are in the DOM), more loaded near the end. */
 export function JournalTable({
@@ -75,7 +85,13 @@ export function JournalTable({
     [t, language, format],
   );
 
-  const table = useReactTable({ data: rows, columns, getRowId: (r) => r.id, getCoreRowModel: getCoreRowModel() });
+  const width = useWidth(scrollRef);
+  const columnVisibility = useMemo(() => {
+    const shown = columnsThatFit(COLUMN_WIDTHS, width);
+    return Object.fromEntries(COLUMN_WIDTHS.map(([id]) => [id, shown.has(id)]));
+  }, [width]);
+  const table = useReactTable({ data: rows, columns, state: { columnVisibility }, getRowId: (r) => r.id, getCoreRowModel: getCoreRowModel() });
+  const visible = table.getVisibleLeafColumns();
   const tableRows = table.getRowModel().rows;
   const virtualizer = useVirtualizer({
     count: tableRows.length,
@@ -113,14 +129,14 @@ export function JournalTable({
 
   const paddingTop = virtualRows[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (virtualRows[virtualRows.length - 1]?.end ?? 0);
-  const span = columns.length;
+  const span = visible.length;
 
   return (
     <div className="journal-scroll" ref={scrollRef} data-testid="journal-table">
       <table className="journal-table">
         <colgroup>
-          {columns.map((c) => (
-            <col key={c.id} style={{ width: WIDTHS[c.id ?? ''] }} />
+          {visible.map((c) => (
+            <col key={c.id} style={c.id === 'items' ? undefined : { width: COLUMN_WIDTHS.find(([id]) => id === c.id)?.[1] }} />
           ))}
         </colgroup>
         <thead>
@@ -169,4 +185,19 @@ export function JournalTable({
       </table>
     </div>
   );
+}
+
+/** The element's width, following resizes (wide until first measured). */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(1200);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.round(entry.contentRect.width));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }

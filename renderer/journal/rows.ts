@@ -11,3 +11,15 @@ export function appendPage<T extends { id: string }>(shown: readonly T[], page: 
   const seen = new Set(shown.map((r) => r.id));
   return [...shown, ...page.filter((r) => !seen.has(r.id))];
 }
+
+/** The columns shown in `width` pixels: in order of importance, each that still fits (the first always). */
+export function columnsThatFit(columns: readonly (readonly [string, number])[], width: number): Set<string> {
+  const shown = new Set<string>();
+  let used = 0;
+  for (const [id, need] of columns) {
+    if (shown.size > 0 && used + need > width) continue;
+    shown.add(id);
+    used += need;
+  }
+  return shown;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf, hasFilters, listInput, localMidnight, NO_FILTERS, saleIdFromCode } from '../../renderer/journal/filters';
-import { appendPage, moreLines } from '../../renderer/journal/rows';
+import { appendPage, columnsThatFit, moreLines } from '../../renderer/journal/rows';
 import { commitLines, emptyDraft, returnEverything, stepLine } from '../../renderer/returns/returnDraft';
 
 describe('journal filters', () => {
@@ -53,6 +53,14 @@ describe('journal rows', () => {
   it('counts the lines beyond the names listed', () => {
     expect(moreLines({ lines: 5, names: ['a', 'b', 'c'] })).toBe(2);
     expect(moreLines({ lines: 1, names: ['a'] })).toBe(0);
+  });
+
+  it('shows the most important columns that fit the width, the first always', () => {
+    const cols = [['number', 60], ['at', 170], ['total', 120], ['items', 200], ['kind', 110]] as const;
+    expect([...columnsThatFit(cols, 2000)]).toEqual(['number', 'at', 'total', 'items', 'kind']);
+    expect([...columnsThatFit(cols, 560)]).toEqual(['number', 'at', 'total', 'items']);
+    expect([...columnsThatFit(cols, 400)]).toEqual(['number', 'at', 'total']);
+    expect([...columnsThatFit(cols, 10)]).toEqual(['number']);
   });
 
   it('a next page never repeats a row already shown', () => {
