@@ -16,9 +16,16 @@ const QUICK_NOTES = 3;
 type LocalError = { code: 'invalid_input'; messageKey: string; field?: string };
 const refuse = (messageKey: string, field?: string): LocalError => ({ code: 'invalid_input', messageKey, ...(field ? { field } : {}) });
 
-/** The notes a customer is likely to hand over for `due`: the smallest few that cover it. */
+/**
+ * What a customer is likely to hand over for `due`: `due` rounded up to each note (12.50 → 15, 20,
+ * 50; 439 → 440, 450, 500), the few smallest, so a large sale gets useful buttons too.
+ */
 export function quickNotes(notes: readonly number[], due: number, count = QUICK_NOTES): number[] {
-  return [...new Set(notes)].filter((n) => n > due).sort((a, b) => a - b).slice(0, count);
+  if (due <= 0) return [];
+  const amounts = new Set<number>();
+  for (const n of notes) if (n > 0) amounts.add(Math.ceil(due / n) * n);
+  amounts.delete(due);
+  return [...amounts].sort((a, b) => a - b).slice(0, count);
 }
 
 interface PaymentDialogProps {
@@ -58,7 +65,9 @@ export function PaymentDialog({ quote, draft, format, onDone, onApprovalRefused,
   // rest of the total (the backend rounds that part when it settles, and says so if it falls short).
   const cashDue = mode === 'cash' ? quote.cashTotal : mode === 'split' ? Math.max(0, quote.total - cardMinor) : 0;
   const tenderedMinor = tenderedParsed?.ok ? tenderedParsed.minor : cashDue;
+  // Shown while typing only; the sale's change is the one the backend answers at commit.
   const change = mode === 'card' ? 0 : Math.max(0, tenderedMinor - cashDue);
+  const short = mode === 'cash' ? Math.max(0, cashDue - tenderedMinor) : 0;
   const notes = useMemo(() => {
     const d = denominations.data as { notes?: number[] } | undefined;
     return quickNotes(d?.notes ?? [], cashDue);
@@ -220,9 +229,9 @@ export function PaymentDialog({ quote, draft, format, onDone, onApprovalRefused,
                 </button>
               ))}
             </div>
-            <div className="pay-change">
-              <span>{t('pay.change')}</span>
-              <strong data-testid="change-amount">{format(change)}</strong>
+            <div className={`pay-change${short > 0 ? ' short' : ''}`}>
+              <span>{short > 0 ? t('pay.short') : t('pay.change')}</span>
+              <strong data-testid="change-amount">{format(short > 0 ? short : change)}</strong>
             </div>
           </>
         )}

@@ -71,10 +71,11 @@ describe('typed percentages', () => {
 });
 
 describe('quick notes', () => {
-  it('offers the smallest notes above what is due, smallest first', () => {
+  it('offer what is due rounded up to the notes, smallest first', () => {
     const gel = [20000, 10000, 5000, 2000, 1000, 500];
-    expect(quickNotes(gel, 1250)).toEqual([2000, 5000, 10000]);
-    expect(quickNotes(gel, 15000)).toEqual([20000]);
-    expect(quickNotes(gel, 30000)).toEqual([]);
+    expect(quickNotes(gel, 1250)).toEqual([1500, 2000, 5000]);
+    expect(quickNotes(gel, 43900)).toEqual([44000, 45000, 50000]);
+    expect(quickNotes(gel, 2000)).toEqual([5000, 10000, 20000]); // an exact amount is the Exact button
+    expect(quickNotes(gel, 0)).toEqual([]);
   });
 });
