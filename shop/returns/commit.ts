@@ -128,7 +128,7 @@ export function commitReturn(ctx: CallContext, input: ReturnInput): ReturnResult
     const parts = components.get(line.id) ?? [{ productId: line.productId, quantity: 1 }];
     let cost = 0;
     for (const part of parts) {
-      for (const share of lotsToReturnTo(ctx.db, sale.id, part.productId, part.quantity * req.quantity)) {
+      for (const share of lotsToReturnTo(ctx.db, sale.id, part.productId, part.quantity * req.quantity, returnId)) {
         cost += share.quantity * share.unitCost;
         if (req.disposition === 'restock') {
           returnToLot(ctx, { lotId: share.lotId, quantity: share.quantity, documentType: 'return', documentId: returnId });

@@ -149,6 +149,36 @@ describe('returns', () => {
     });
   });
 
+  it('two lines of one product returned together never put more into a lot than the sale took from it', async () => {
+    shop = await salesShop();
+    await shop.shopRules({ cashRounding: 1 });
+    const manager = await shop.signedIn('manager');
+    const rose = await shop.product('Rose', 400, [
+      { quantity: 3, unitCost: 100 },
+      { quantity: 2, unitCost: 180 },
+    ]);
+    const sold = await sale(
+      manager,
+      [
+        { productId: rose, quantity: 2 },
+        { productId: rose, quantity: 3 },
+      ],
+      [{ method: 'card', amount: 2_000 }],
+    );
+    expect(lotBalances(rose)).toEqual([0, 0]);
+    const { lines } = await shop.ok(manager, 'returns.lookup', { saleId: sold.saleId });
+    const r = await shop.ok(manager, 'returns.commit', {
+      saleId: sold.saleId,
+      lines: lines.map((l) => ({ lineId: l.id, quantity: l.quantity, disposition: 'restock' as const })),
+      reason: 'event cancelled',
+      print: false,
+    });
+    expect(lotBalances(rose)).toEqual([3, 2]);
+    expect(r.refunds).toEqual([{ method: 'card', amount: 2_000 }]);
+    const cost = shop.db.prepare('SELECT cost_of_goods FROM sales WHERE id = ?').pluck().get(r.returnId);
+    expect(cost).toBe(3 * 100 + 2 * 180);
+  });
+
   it('refunds a split payment card first, then cash; cash refunds lower the expected cash; rounding settles on the last return', async () => {
     shop = await salesShop();
     await shop.shopRules({ cashRounding: 5 });
