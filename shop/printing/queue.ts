@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { statement } from '../../db/statements';
 import type { CallContext } from '../api/define';
 
 export type PrintDocumentType = 'sale' | 'report' | 'test' | 'drawer';
@@ -19,12 +20,11 @@ export interface PrinterRowLite {
 
 /** The printer a job goes to when none is named: the default one, else the oldest that is not archived. */
 export function defaultPrinterId(db: Database, shopId: string): string | null {
-  const row = db
-    .prepare(
-      `SELECT id FROM printers WHERE shop_id = ? AND archived = 0
-       ORDER BY is_default DESC, created_at, id LIMIT 1`,
-    )
-    .get(shopId) as PrinterRowLite | undefined;
+  const row = statement(
+    db,
+    `SELECT id FROM printers WHERE shop_id = ? AND archived = 0
+     ORDER BY is_default DESC, created_at, id LIMIT 1`,
+  ).get(shopId) as PrinterRowLite | undefined;
   return row?.id ?? null;
 }
 
@@ -41,13 +41,12 @@ export function enqueuePrint(ctx: CallContext, req: EnqueueRequest): string | nu
   if (!printerId) return null;
   const id = ctx.newId();
   const at = ctx.now().toISOString();
-  ctx.db
-    .prepare(
-      `INSERT INTO print_jobs (id, shop_id, printer_id, document_type, document_id, copy, status, attempts,
-                               next_attempt_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)`,
-    )
-    .run(id, shopId, printerId, req.documentType, req.documentId ?? null, req.copy ? 1 : 0, at, at, at);
+  statement(
+    ctx.db,
+    `INSERT INTO print_jobs (id, shop_id, printer_id, document_type, document_id, copy, status, attempts,
+                             next_attempt_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)`,
+  ).run(id, shopId, printerId, req.documentType, req.documentId ?? null, req.copy ? 1 : 0, at, at, at);
   ctx.emit({ type: 'print.changed', jobId: id, status: 'queued' });
   return id;
 }

@@ -99,8 +99,11 @@ function ending(): ReceiptBlock[] {
   return [{ kind: 'feed', lines: 3 }, { kind: 'cut' }];
 }
 
-/** A sale's or a return's receipt; `copy` marks a reprint (and never opens the drawer again). */
-export function saleReceipt(db: Database, saleId: string, opts: { copy?: boolean } = {}): ReceiptDoc {
+/**
+ * A sale's or a return's receipt; `copy` marks a reprint (and never opens the drawer again).
+ * `openDrawer: false` leaves the pulse out (a receipt printed long after its sale: see worker.ts).
+ */
+export function saleReceipt(db: Database, saleId: string, opts: { copy?: boolean; openDrawer?: boolean } = {}): ReceiptDoc {
   const sale = statement(db, 'SELECT * FROM sales WHERE id = ?').get(saleId) as SaleRow | undefined;
   if (!sale) throw new DocumentMissingError('sale');
   const shop = shopOf(db, sale.shop_id);
@@ -121,7 +124,7 @@ export function saleReceipt(db: Database, saleId: string, opts: { copy?: boolean
 
   const blocks: ReceiptBlock[] = [];
   // The drawer first: it opens while the paper is still printing, so change can be counted at once.
-  if (!opts.copy && payments.some((p) => p.method === 'cash')) blocks.push({ kind: 'drawer' });
+  if (!opts.copy && opts.openDrawer !== false && payments.some((p) => p.method === 'cash')) blocks.push({ kind: 'drawer' });
   if (opts.copy) blocks.push({ kind: 'text', text: t('copy'), align: 'center', bold: true, size: 'large' });
   blocks.push(...shopHeader(shop, t), { kind: 'rule' });
   blocks.push({ kind: 'text', text: t(isReturn ? 'return' : 'sale', { number: sale.number }), align: 'center', bold: true });

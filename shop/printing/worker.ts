@@ -39,6 +39,13 @@ export const LATER_RETRY_MS = 60_000;
 /** After this many attempts the job is 'failed' and waits for a person (`print.retry`). */
 export const MAX_ATTEMPTS = 10;
 
+/**
+ * The drawer opens only while the customer is still at the counter. A receipt that reaches the printer
+ * later (it was off for ten minutes) prints without the pulse, and a lone drawer job that late is dropped:
+ * a drawer springing open by itself at an unattended counter is worse than a cashier using the key.
+ */
+export const DRAWER_FRESH_MS = 60_000;
+
 export function retryDelayMs(attemptsMade: number): number {
   return RETRY_DELAYS_MS[attemptsMade - 1] ?? LATER_RETRY_MS;
 }
@@ -52,6 +59,7 @@ interface JobRow {
   copy: number;
   status: string;
   attempts: number;
+  created_at: string;
 }
 
 /** Raised for a job that no retry can fix (the document or the printer is gone, the receipt cannot be drawn). */
@@ -224,7 +232,7 @@ export class PrintWorker {
       if (!this.db.open) return;
       const at = this.now();
       if (e instanceof Permanent) {
-        this.deps.log?.(e.cause ?? e, `print job ${job.id}`);
+        if (e.cause !== undefined) this.deps.log?.(e.cause, `print job ${job.id}`);
         this.fail(job.id, e.key, at);
         return;
       }
@@ -254,11 +262,13 @@ export class PrintWorker {
   private compose(job: JobRow): { doc: ReceiptDoc; config: PrinterConfig } {
     const printer = printerRow(this.db, job.printer_id);
     if (!printer || printer.archived) throw new Permanent('errors:printing.printerGone');
+    const fresh = this.now().getTime() - Date.parse(job.created_at) <= DRAWER_FRESH_MS;
+    if (job.document_type === 'drawer' && !fresh) throw new Permanent('errors:printing.drawerExpired');
     try {
       const copy = job.copy === 1;
       const doc =
         job.document_type === 'sale'
-          ? saleReceipt(this.db, job.document_id ?? '', { copy })
+          ? saleReceipt(this.db, job.document_id ?? '', { copy, openDrawer: fresh })
           : job.document_type === 'report'
             ? reportReceipt(this.db, job.document_id ?? '', { copy })
             : job.document_type === 'test'

@@ -207,14 +207,30 @@ describe('print queue', () => {
     }
     expect(waits).toEqual([5_000, 15_000, 30_000]);
 
-    // the listener appears; the next due attempt prints the whole receipt
+    // the listener appears a minute later; the next due attempt prints the whole receipt
     const listener = await listenOn(port);
-    time.advance(30_000);
+    time.advance(60_000);
     await worker.tick();
     expect(job(db, jobId)).toMatchObject({ status: 'done', attempts: 5, last_error: null });
     const got = lines(listener.received());
     expect(got).toContain(`Чек № ${sale.number}`);
     expect(got).toContain(`[qr posy:sale:${sale.saleId}]`);
+    // printed 82 s after the sale: the customer has gone, so the drawer stays shut
+    expect(got.some((l) => l.startsWith('[drawer'))).toBe(false);
+  });
+
+  it('a drawer job that cannot reach the printer within a minute is dropped, never opened late', async () => {
+    const port = await freePort();
+    const time = manualTime();
+    const { db, owner, env } = await counter('en', `tcp://127.0.0.1:${port}`, { now: time.now, printing: { timers: time.timers } });
+    const { jobId } = await ok(owner, 'drawer.open', { reason: 'change' });
+    await env.backend.printWorker.tick();
+    expect(job(db, jobId)).toMatchObject({ status: 'queued', last_error: 'errors:printing.refused' });
+    const listener = await listenOn(port);
+    time.advance(61_000);
+    await env.backend.printWorker.tick();
+    expect(job(db, jobId)).toMatchObject({ status: 'failed', last_error: 'errors:printing.drawerExpired' });
+    expect(listener.received().length).toBe(0);
   });
 
   it('a failing receipt holds back the jobs behind it on its printer, in order, but not another printer', async () => {
