@@ -2,7 +2,7 @@
 // has, raster for what no enabled page holds. Nothing here knows how the bytes travel.
 import { canEncode, chooseEncoding, codePageNumbers, withSignStandIns, type CodePage } from './codepages';
 import { EscPosBuilder } from './escpos';
-import { LineRasterizer, type RasterStyle } from './raster';
+import { LineRasterizer, trimRight, type RasterStyle } from './raster';
 import type { PrinterConfig, ReceiptBlock, ReceiptDoc } from './types';
 
 export interface PaperLayout {
@@ -132,7 +132,12 @@ class ReceiptRenderer {
             b.bold(false).align('left');
           } else {
             const r = await this.rasterizer({ bold: block.bold ?? false, scale: large ? 2 : 1 });
-            for (const line of r.wrap(paragraph)) b.image(r.line(line, align));
+            // images go out while the printer is left-aligned (every block restores that), so a flush-left
+            // line may drop its blank right part; centred and right lines keep the paper width
+            for (const line of r.wrap(paragraph)) {
+              const bitmap = r.line(line, align);
+              b.image(align === 'left' ? trimRight(bitmap) : bitmap);
+            }
           }
         }
         return;
@@ -166,7 +171,13 @@ class ReceiptRenderer {
             space,
             (s) => r.measure(s),
             (s, w) => r.wrap(s, w),
-            (l, rt) => r.draw(rt === null ? [{ text: l, x: 0 }] : [{ text: l, x: 0 }, { text: rt, x: Math.floor(this.paper.dots - r.measure(rt)) }]),
+            (l, rt) =>
+              rt === null
+                ? trimRight(r.draw([{ text: l, x: 0 }]))
+                : r.draw([
+                    { text: l, x: 0 },
+                    { text: rt, x: Math.floor(this.paper.dots - r.measure(rt)) },
+                  ]),
           );
           for (const bitmap of bitmaps) b.image(bitmap);
         }

@@ -186,7 +186,17 @@ export class LinkInterface extends Interface {
 
   override async execute(buffer: Buffer): Promise<void> {
     const link = await this.open();
-    await deliver(transportKey(this.transport), link, buffer, this.opts);
+    await deliver(transportKey(this.transport), link, buffer, { ...this.opts, timeoutMs: this.timeoutFor(buffer.length) });
+  }
+
+  /**
+   * A serial line is slow: a Georgian receipt of 30 raster lines is ~70 KB, over a minute at 9600 baud.
+   * The time allowed is the caller's, or the line's own transmit time (10 bits a byte) with room to spare.
+   */
+  private timeoutFor(bytes: number): number {
+    if (this.transport.kind !== 'serial') return this.opts.timeoutMs;
+    const transmitMs = (bytes * 10 * 1000) / Math.max(1, this.transport.baud);
+    return Math.max(this.opts.timeoutMs, Math.ceil(transmitMs * 1.5) + 2000);
   }
 }
 

@@ -3,6 +3,7 @@ import { SerialPort } from 'serialport';
 import { PrinterError, queryStatus, renderReceipt, sendToPrinter, type PrinterConfig, type ReceiptDoc } from '../../hardware/printer/index';
 import { statusAnswer, type PrinterStatus } from '../../hardware/printer/status';
 import { codePageNumbers } from '../../hardware/printer/codepages';
+import { LineRasterizer, trimRight } from '../../hardware/printer/raster';
 import { openPtyPair, socatMissing, type PtyPair } from '../helpers/ptyPair';
 import { decodeEscPos, printedLines, readPrinted } from '../helpers/escpos-decoder';
 
@@ -62,11 +63,12 @@ describe.skipIf(socatMissing !== null)(`serial printer through a pseudo-terminal
     await sendToPrinter(cfg, bytes, { timeoutMs: 5000 });
     const got = far.received();
     expect(got.subarray(6, 6 + bytes.length)).toEqual(bytes);
+    const georgian = trimRight((await LineRasterizer.create(384)).line('გმადლობთ'));
     expect(printedLines(readPrinted(got, codePageNumbers({ rk1048: 59 })))).toEqual([
       'Гүлдер дүкені',
       'Қызыл раушан        2 500.00 KZT',
       'Розы белые          1 200.00 KZT',
-      '[image 384x34]',
+      `[image ${georgian.widthBytes * 8}x34]`,
       '[drawer 0 25 250]',
       '[cut partial]',
     ]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ThermalPrinter, PrinterTypes } from 'node-thermal-printer';
 import { renderReceipt, type PrinterConfig, type ReceiptDoc } from '../../hardware/printer/index';
 import { codePageNumbers } from '../../hardware/printer/codepages';
-import { LineRasterizer, charactersWithoutFace } from '../../hardware/printer/raster';
+import { LineRasterizer, charactersWithoutFace, trimRight } from '../../hardware/printer/raster';
 import { decodeEscPos, inkDots, printedLines, readPrinted, type Printed } from '../helpers/escpos-decoder';
 
 function config(over: Partial<PrinterConfig> = {}): PrinterConfig {
@@ -76,15 +76,17 @@ describe('renderReceipt', () => {
 
   it('prints Kazakh as raster without RK1048 (or with it enabled but no number known), never with ?', async () => {
     const doc: ReceiptDoc = { blocks: [{ kind: 'text', text: 'Итого' }, { kind: 'text', text: 'Рақмет! Қайта келіңіз.' }] };
+    // the image is that line drawn with the shipped fonts: a re-render gives the same dots (flush left, so
+    // without its blank right part)
+    const again = trimRight((await LineRasterizer.create(384)).line('Рақмет! Қайта келіңіз.'));
+    expect(again.widthBytes * 8).toBeLessThan(384);
     for (const cfg of [config(), config({ rk1048: true })]) {
       const { bytes, items } = await print(doc, cfg);
-      expect(printedLines(items)).toEqual(['Итого', '[image 384x34]']);
+      expect(printedLines(items)).toEqual(['Итого', `[image ${again.widthBytes * 8}x34]`]);
       expect(texts(items).some((t) => t.kind === 'text' && t.text.includes('?'))).toBe(false);
       expect(bytes.subarray(0, bytes.indexOf(0x1d)).includes(0x3f)).toBe(false);
       const img = images(items)[0];
       if (img?.kind !== 'image') throw new Error('no image');
-      // the image is that line drawn with the shipped fonts: a re-render gives the same dots
-      const again = (await LineRasterizer.create(384)).line('Рақмет! Қайта келіңіз.');
       expect(img.data).toEqual(again.data);
     }
   });
@@ -110,6 +112,20 @@ describe('renderReceipt', () => {
     const r58 = await LineRasterizer.create(384);
     const r80 = await LineRasterizer.create(576);
     expect(r58.wrap(line + ' ' + line).length).toBeGreaterThan(r80.wrap(line + ' ' + line).length - 1);
+  });
+
+  it('a flush-left raster line drops only its blank right part (whole bytes), never ink', async () => {
+    const r = await LineRasterizer.create(384);
+    const full = r.line('ვარდი');
+    const trimmed = trimRight(full);
+    expect(trimmed.widthBytes).toBeLessThan(full.widthBytes);
+    expect(inkDots(trimmed)).toBe(inkDots(full));
+    for (let y = 0; y < full.height; y++) {
+      expect(full.data.subarray(y * full.widthBytes, y * full.widthBytes + trimmed.widthBytes)).toEqual(
+        trimmed.data.subarray(y * trimmed.widthBytes, (y + 1) * trimmed.widthBytes),
+      );
+    }
+    expect(trimRight({ widthBytes: 3, height: 2, data: new Uint8Array(6) })).toEqual({ widthBytes: 1, height: 2, data: new Uint8Array(2) });
   });
 
   it('a Georgian line with an amount keeps the lari sign and lays out name left, amount right', async () => {
@@ -208,8 +224,17 @@ describe('renderReceipt', () => {
       ],
     };
     const { items } = await print(doc, config({ paperMm: 80 }));
+    const r = await LineRasterizer.create(576);
+    const [kk, ka] = ['Раушан гүлдері', 'ვარდები'].map((t) => trimRight(r.line(t)));
     // Uzbek's oʻ prints as o' (its ASCII spelling); Kazakh without RK1048 and Georgian are images
-    expect(printedLines(items)).toEqual(['Posy Flowers', 'Розы', '[image 576x34]', '[image 576x34]', "Atirgullar o'n dona"]);
+    expect(printedLines(items)).toEqual([
+      'Posy Flowers',
+      'Розы',
+      `[image ${(kk?.widthBytes ?? 0) * 8}x34]`,
+      `[image ${(ka?.widthBytes ?? 0) * 8}x34]`,
+      "Atirgullar o'n dona",
+    ]);
+    expect(images(items).map((i) => i.kind === 'image' && i.data)).toEqual([kk?.data, ka?.data]);
     expect(texts(items).map((t) => t.kind === 'text' && t.pages)).toEqual([['pc437'], ['cp866'], ['pc437']]);
   });
 
