@@ -179,6 +179,31 @@ describe('returns', () => {
     expect(cost).toBe(3 * 100 + 2 * 180);
   });
 
+  it('a returned bouquet puts its components back into their lots', async () => {
+    shop = await salesShop();
+    await shop.shopRules({ cashRounding: 1 });
+    const manager = await shop.signedIn('manager');
+    const rose = await shop.product('Rose', 400, [{ quantity: 20, unitCost: 100 }]);
+    const fern = await shop.product('Fern', 100, [{ quantity: 20, unitCost: 30 }]);
+    const bouquet = await shop.product('Bouquet', 3_000, [], 'ready_item');
+    const sold = await sale(
+      manager,
+      [{ productId: bouquet, quantity: 2, components: [{ productId: rose, quantity: 5 }, { productId: fern, quantity: 2 }] } as never],
+      [{ method: 'card', amount: 6_000 }],
+    );
+    expect([shop.balance(rose), shop.balance(fern)]).toEqual([10, 16]);
+    const { lines } = await shop.ok(manager, 'returns.lookup', { saleId: sold.saleId });
+    const r = await shop.ok(manager, 'returns.commit', {
+      saleId: sold.saleId,
+      lines: [{ lineId: lines[0]?.id ?? '', quantity: 1, disposition: 'restock' }],
+      reason: 'wrong bouquet',
+      print: false,
+    });
+    expect([shop.balance(rose), shop.balance(fern)]).toEqual([15, 18]);
+    expect(r.total).toBe(3_000);
+    expect(shop.db.prepare('SELECT cost_of_goods FROM sales WHERE id = ?').pluck().get(r.returnId)).toBe(5 * 100 + 2 * 30);
+  });
+
   it('refunds a split payment card first, then cash; cash refunds lower the expected cash; rounding settles on the last return', async () => {
     shop = await salesShop();
     await shop.shopRules({ cashRounding: 5 });
