@@ -57,7 +57,10 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
   // A fresh draft once the sale is loaded (and after a return, from its new returnable quantities).
   const loadedId = sale.data ? `${sale.data.id}:${sale.data.returns.length}` : null;
   useEffect(() => {
-    if (sale.data) setDraft(emptyDraft(sale.data.lines));
+    if (!sale.data) return;
+    setDraft(emptyDraft(sale.data.lines));
+    // The lines arrive after the dialog opened: start typing in the first line that can come back.
+    requestAnimationFrame(() => bodyRef.current?.querySelector<HTMLInputElement>('[data-testid="return-quantity"]:not([disabled])')?.focus());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another sale or return is loaded
   }, [loadedId]);
 

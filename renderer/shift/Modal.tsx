@@ -4,6 +4,10 @@ import { isConfirmKey } from './keys';
 import { topDialog } from './shortcuts';
 import './counter.css';
 
+const FOCUS_ORDER = ['[data-autofocus]', 'input:not([disabled])', 'select:not([disabled])', 'textarea:not([disabled])', 'button:not([disabled])'];
+
+const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]';
+
 interface ModalProps {
   title: string;
   onClose: () => void;
@@ -30,7 +34,9 @@ export function Modal({ title, onClose, onConfirm, busy, wide, testId, children,
 
   useEffect(() => {
     const el = ref.current;
-    const first = el?.querySelector<HTMLElement>('[data-autofocus], input:not([disabled]), select, textarea, button:not([disabled])');
+    // A selector list matches in document order, so ask in order of preference: a stepper's − button
+    // comes before its count field in the page, but the field is where typing should start.
+    const first = FOCUS_ORDER.map((sel) => el?.querySelector<HTMLElement>(sel)).find((found) => found);
     first?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (!isShown(ref.current) || e.defaultPrevented) return;
@@ -41,6 +47,17 @@ export function Modal({ title, onClose, onConfirm, busy, wide, testId, children,
         e.preventDefault();
         e.stopPropagation();
         onClose();
+      } else if (e.key === 'Tab' && ref.current) {
+        // Keep Tab inside the dialog: the screen behind it is not for now.
+        const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((f) => f.tabIndex >= 0);
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        const active = document.activeElement;
+        if (!first || !last) return;
+        if (!ref.current.contains(active) || (e.shiftKey && active === first) || (!e.shiftKey && active === last)) {
+          e.preventDefault();
+          (e.shiftKey ? last : first).focus();
+        }
       } else if (isConfirmKey(e) && onConfirm && !busy) {
         e.preventDefault();
         onConfirm();
