@@ -143,6 +143,14 @@ export class ScannerManager {
   }
 
   private async openMissing(): Promise<void> {
+    for (const entry of this.entries.values()) {
+      if (entry.handle?.stillThere?.() === false) {
+        const handle = entry.handle;
+        entry.handle = null;
+        this.setStatus(entry, { state: 'disconnected', detail: 'device gone' });
+        await handle.close();
+      }
+    }
     const missing = [...this.entries.values()].filter((e) => !e.handle && !e.opening);
     if (missing.length === 0 || this.stopped) return;
     let hidList: HidDeviceInfo[] | null = null;

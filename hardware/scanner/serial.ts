@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import type { Transform } from 'node:stream';
 import { cleanCode } from './code';
 import type { SerialModule } from './native';
@@ -5,6 +6,20 @@ import type { SerialScannerSettings, SerialSuffix } from './types';
 
 export interface OpenScanner {
   close(): Promise<void>;
+  /**
+   * False when the device node the scanner was opened on is gone or is now another one, for drivers that
+   * miss a hangup (a pseudo-terminal's other end closing is not always reported). Absent: always there.
+   */
+  stillThere?(): boolean;
+}
+
+/** The node a path leads to now (a /dev/serial/by-id link, a socat link), or null when there is none. */
+function deviceNode(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
 }
 
 export interface ScannerCallbacks {
@@ -14,6 +29,8 @@ export interface ScannerCallbacks {
 }
 
 const SUFFIX_BYTES: Record<Exclude<SerialSuffix, 'none'>, string> = { cr: '\r', lf: '\n', crlf: '\r\n', tab: '\t' };
+
+const CLOSE_TIMEOUT_MS = 1000;
 
 /** Longest run of bytes kept in silence mode; a code is far shorter. */
 const MAX_PENDING_BYTES = 4096;
@@ -60,7 +77,10 @@ export function openSerialScanner(mod: SerialModule, settings: SerialScannerSett
         return;
       }
       opened = true;
+      // Windows' COM3 is no file: only paths of a file system can be watched this way.
+      const node = settings.path.startsWith('/') ? deviceNode(settings.path) : null;
       resolve({
+        ...(node !== null ? { stillThere: () => deviceNode(settings.path) === node } : {}),
         close: () =>
           new Promise<void>((done) => {
             closing = true;
@@ -70,7 +90,12 @@ export function openSerialScanner(mod: SerialModule, settings: SerialScannerSett
               done();
               return;
             }
-            port.close(() => done());
+            // A port whose device vanished may never answer the close; nobody waits on it for long.
+            const timer = setTimeout(done, CLOSE_TIMEOUT_MS);
+            port.close(() => {
+              clearTimeout(timer);
+              done();
+            });
           }),
       });
     });
