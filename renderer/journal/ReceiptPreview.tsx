@@ -3,7 +3,7 @@ import { useApi } from '../api/hooks';
 import { useMoney } from '../catalog/useMoney';
 import { formatDateTime } from '../format/dates';
 import { formatNumber } from '../format/numbers';
-import type { JournalEntry } from './SaleDetail';
+import type { JournalEntry } from './types';
 
 /**
  * The receipt as paper, drawn from the stored sale (the amounts are the posted ones). It is a preview

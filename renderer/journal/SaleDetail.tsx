@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../shop/api/contract';
 import { call } from '../api/client';
 import { useApi } from '../api/hooks';
 import { useSession } from '../app/session';
@@ -12,8 +11,6 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { ReturnDialog } from '../returns/ReturnDialog';
 import { ShortcutButton, useScreenShortcuts } from '../shift/shortcuts';
 import { ReceiptPreview } from './ReceiptPreview';
-
-export type JournalEntry = Output<'journal.get'>;
 
 const STATUS_BADGE: Record<string, string> = { done: '', queued: 'warn', printing: 'warn', failed: 'bad' };
 
