@@ -304,13 +304,15 @@ export const shiftsHandlers = {
     run: (ctx, input): ShiftReport => readReport(ctx, input.id),
   }),
 
-  /** Prints a stored report again, as it was stored. */
+  /** Prints a stored report as it was stored; marked COPY when it has been sent to a printer before. */
   'shifts.printReport': handler({
     access: 'shifts.manage',
     input: z.object({ id }).strict(),
-    run(ctx, input): { jobId: string | null } {
+    run(ctx, input): { jobId: string | null; copy: boolean } {
       readReport(ctx, input.id);
-      return { jobId: enqueuePrint(ctx, { documentType: 'report', documentId: input.id, copy: true }) };
+      const copy =
+        statement(ctx.db, `SELECT 1 FROM print_jobs WHERE document_type = 'report' AND document_id = ? LIMIT 1`).get(input.id) !== undefined;
+      return { jobId: enqueuePrint(ctx, { documentType: 'report', documentId: input.id, copy }), copy };
     },
   }),
 };

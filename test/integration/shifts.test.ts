@@ -189,16 +189,21 @@ describe('shifts', () => {
       isDefault: true,
     } as never);
     await shop.ok(cashier, 'shifts.cash', { kind: 'in', amount: 100, reason: 'coins' });
+    // an X shown on screen, then printed: its first print is no copy
+    const x = await shop.ok(cashier, 'shifts.xReport', {});
+    expect(await shop.ok(cashier, 'shifts.printReport', { id: x.id })).toMatchObject({ copy: false });
+    shop.db.prepare("DELETE FROM print_jobs WHERE document_id = ?").run(x.id);
     const z: Output<'shifts.close'> = await shop.ok(cashier, 'shifts.close', { counted: [{ denomination: 10_000, count: 1 }] });
     const jobs = () => shop.db.prepare("SELECT document_id, copy FROM print_jobs WHERE document_type = 'report' ORDER BY created_at, id").all();
     expect(jobs()).toEqual([{ document_id: z.id, copy: 0 }]);
     const again = await shop.ok(cashier, 'shifts.printReport', { id: z.id });
+    expect(again).toMatchObject({ copy: true });
     expect(again.jobId).toBeTruthy();
     expect(jobs()).toEqual([
       { document_id: z.id, copy: 0 },
       { document_id: z.id, copy: 1 },
     ]);
     const actions = shop.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'shifts.%' ORDER BY rowid").pluck().all();
-    expect(actions).toEqual(['shifts.open', 'shifts.cash', 'shifts.close']);
+    expect(actions).toEqual(['shifts.open', 'shifts.cash', 'shifts.xReport', 'shifts.close']);
   });
 });
