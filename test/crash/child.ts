@@ -5,7 +5,7 @@
  * trusts exactly those lines. Any refusal or internal error ends it with exit code 2: nothing it
  * asks for should be refused, so one is a finding, not noise.
  *
- *   node --import tsx test/crash/child.ts <dataDir> <seed> [api|fixture]
+ *   node --import tsx test/crash/child.ts <dataDir> <seed> [api|fixture|torn]
  */
 import { Backend } from '../../shop/backend';
 import { handlers } from '../../shop/api/handlers';
@@ -18,7 +18,7 @@ const RESTOCK_EVERY = 50;
 
 const [dataDir, seedText, modeArg] = process.argv.slice(2);
 if (!dataDir || !seedText) {
-  process.stderr.write('usage: child.ts <dataDir> <seed> [api|fixture]\n');
+  process.stderr.write('usage: child.ts <dataDir> <seed> [api|fixture|torn]\n');
   process.exit(64);
 }
 
@@ -29,7 +29,7 @@ async function main(dir: string, seed: number): Promise<void> {
     handlers: { ...handlers, ...crashFixtureHandlers } as HandlerMap,
     log: (error, method) => process.stderr.write(`internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
   });
-  const mode = sellModeFor(backend, modeArg === 'fixture' ? 'fixture' : 'api');
+  const mode = sellModeFor(backend, modeArg === 'fixture' || modeArg === 'torn' ? modeArg : 'api');
   const seller = createSeller(backend, seededRandom(seed), mode);
   await seller.prepare();
   process.stdout.write(`ready ${mode} ${Math.round(performance.now() - started)}\n`);

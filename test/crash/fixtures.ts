@@ -47,6 +47,98 @@ export function fixtureLineTotal(unitPrice: number, quantity: number, discountBp
   return { discount, total: gross - discount };
 }
 
+type FixtureSaleInput = z.output<typeof fixtureSaleInput>;
+
+interface PostedFixtureSale {
+  saleId: string;
+  shopId: string;
+  number: number;
+  total: number;
+  card: number;
+}
+
+/** The sale with its lines, stock and audit entry, but not its payments: `writeFixturePayments` adds them. */
+function postFixtureSale(ctx: CallContext, input: FixtureSaleInput): PostedFixtureSale {
+  const shopId = shopOf(ctx);
+  const shiftId = openShiftId(ctx);
+  if (!shiftId) throw new AppError('conflict', 'errors:shifts.noOpenShift');
+  const saleId = ctx.newId();
+  const at = ctx.now().toISOString();
+  const shop = ctx.db.prepare(`SELECT currency, allow_negative_stock FROM shops WHERE id = ?`).get(shopId) as { currency: string; allow_negative_stock: number };
+  const number = ctx.db.prepare(`SELECT coalesce(max(number), 0) + 1 FROM sales WHERE shop_id = ?`).pluck().get(shopId) as number;
+
+  const priced = input.lines.map((line) => {
+    const price = ctx.db.prepare(`SELECT price FROM products WHERE id = ?`).pluck().get(line.productId) as number | undefined;
+    if (price === undefined) throw new AppError('not_found', 'errors:catalog.productNotFound');
+    return { line, price, ...fixtureLineTotal(price, line.quantity, line.discount?.value ?? 0) };
+  });
+  const total = priced.reduce((s, p) => s + p.total, 0);
+  const card = input.payments.reduce((s, p) => s + (p.method === 'card' ? p.amount : 0), 0);
+  const tendered = input.payments.reduce((s, p) => s + (p.method === 'cash' ? p.tendered : 0), 0);
+  if (card > total || card + tendered < total) throw new AppError('invalid_input', 'errors:sales.underpaid');
+
+  // The sale row first: its lines and payments point at it. Its cost is known only after the stock moves,
+  // and posted sales are never updated, so the stock moves are planned inside this same transaction first.
+  const costs = priced.map((p) => {
+    const takes = p.line.components ?? [{ productId: p.line.productId, quantity: 1 }];
+    const kind = ctx.db.prepare(`SELECT kind FROM products WHERE id = ?`).pluck().get(p.line.productId) as string;
+    if (!p.line.components && kind === 'service') return 0;
+    return takes.reduce((cost, take) => {
+      const c = consumeFifo(ctx, {
+        productId: take.productId,
+        quantity: take.quantity * p.line.quantity,
+        documentType: 'sale',
+        documentId: saleId,
+        allowNegative: shop.allow_negative_stock === 1,
+      });
+      return cost + c.costOfGoods;
+    }, 0);
+  });
+  const cost = costs.reduce((s, c) => s + c, 0);
+  const subtotal = priced.reduce((s, p) => s + p.price * p.line.quantity, 0);
+  const discountTotal = priced.reduce((s, p) => s + p.discount, 0);
+  ctx.db
+    .prepare(
+      `INSERT INTO sales (id, shop_id, shift_id, kind, number, at, cashier_id, currency, subtotal, discount_total, rounding, total, cost_of_goods)
+       VALUES (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    )
+    .run(saleId, shopId, shiftId, number, at, ctx.session?.userId, shop.currency, subtotal, discountTotal, total, cost);
+  priced.forEach((p, i) => {
+    ctx.db
+      .prepare(
+        `INSERT INTO sale_lines (id, sale_id, shop_id, line_no, product_id, name, quantity, list_price, unit_price, line_discount, discount, total, cost_of_goods, components)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        ctx.newId(), saleId, shopId, i + 1, p.line.productId, p.line.productId, p.line.quantity, p.price, p.price,
+        p.line.discount ? JSON.stringify(p.line.discount) : null, p.discount, p.total, costs[i],
+        p.line.components ? JSON.stringify(p.line.components) : null,
+      );
+  });
+  ctx.audit({ action: 'sales.posted', entity: 'sale', entityId: saleId, details: { number, total } });
+  ctx.emit({ type: 'sales.changed', saleId });
+  return { saleId, shopId, number, total, card };
+}
+
+function writeFixturePayments(ctx: CallContext, sale: PostedFixtureSale, payments: FixtureSaleInput['payments']): void {
+  const { saleId, shopId, total, card } = sale;
+  let cashDue = total - card;
+  for (const pay of payments) {
+    if (pay.method === 'card') {
+      ctx.db.prepare(`INSERT INTO sale_payments (id, sale_id, shop_id, method, amount, reference) VALUES (?, ?, ?, 'card', ?, ?)`).run(ctx.newId(), saleId, shopId, pay.amount, pay.reference ?? null);
+    } else if (cashDue > 0) {
+      const amount = Math.min(cashDue, pay.tendered);
+      ctx.db
+        .prepare(`INSERT INTO sale_payments (id, sale_id, shop_id, method, amount, tendered, change) VALUES (?, ?, ?, 'cash', ?, ?, ?)`)
+        .run(ctx.newId(), saleId, shopId, amount, pay.tendered, pay.tendered - amount);
+      cashDue -= amount;
+    }
+  }
+}
+
+/** How long the torn writer leaves a sale without its payments: most of its time, so kills land there. */
+const TORN_GAP_MS = 100;
+
 export const crashFixtureHandlers = {
   'crashTest.restock': handler({
     access: 'signedIn',
@@ -91,77 +183,26 @@ export const crashFixtureHandlers = {
     access: 'sales.sell',
     input: fixtureSaleInput,
     run: (ctx, input) => {
-      const shopId = shopOf(ctx);
-      const shiftId = openShiftId(ctx);
-      if (!shiftId) throw new AppError('conflict', 'errors:shifts.noOpenShift');
-      const saleId = ctx.newId();
-      const at = ctx.now().toISOString();
-      const shop = ctx.db.prepare(`SELECT currency, allow_negative_stock FROM shops WHERE id = ?`).get(shopId) as { currency: string; allow_negative_stock: number };
-      const number = ctx.db.prepare(`SELECT coalesce(max(number), 0) + 1 FROM sales WHERE shop_id = ?`).pluck().get(shopId) as number;
+      const sale = postFixtureSale(ctx, input);
+      writeFixturePayments(ctx, sale, input.payments);
+      return { saleId: sale.saleId, number: sale.number, total: sale.total };
+    },
+  }),
 
-      const priced = input.lines.map((line) => {
-        const price = ctx.db.prepare(`SELECT price FROM products WHERE id = ?`).pluck().get(line.productId) as number | undefined;
-        if (price === undefined) throw new AppError('not_found', 'errors:catalog.productNotFound');
-        return { line, price, ...fixtureLineTotal(price, line.quantity, line.discount?.value ?? 0) };
-      });
-      const total = priced.reduce((s, p) => s + p.total, 0);
-      const card = input.payments.reduce((s, p) => s + (p.method === 'card' ? p.amount : 0), 0);
-      const tendered = input.payments.reduce((s, p) => s + (p.method === 'cash' ? p.tendered : 0), 0);
-      if (card > total || card + tendered < total) throw new AppError('invalid_input', 'errors:sales.underpaid');
-
-      // The sale row first: its lines and payments point at it. Its cost is known only after the stock moves,
-      // and posted sales are never updated, so the stock moves are planned inside this same transaction first.
-      const costs = priced.map((p) => {
-        const takes = p.line.components ?? [{ productId: p.line.productId, quantity: 1 }];
-        const kind = ctx.db.prepare(`SELECT kind FROM products WHERE id = ?`).pluck().get(p.line.productId) as string;
-        if (!p.line.components && kind === 'service') return 0;
-        return takes.reduce((cost, take) => {
-          const c = consumeFifo(ctx, {
-            productId: take.productId,
-            quantity: take.quantity * p.line.quantity,
-            documentType: 'sale',
-            documentId: saleId,
-            allowNegative: shop.allow_negative_stock === 1,
-          });
-          return cost + c.costOfGoods;
-        }, 0);
-      });
-      const cost = costs.reduce((s, c) => s + c, 0);
-      const subtotal = priced.reduce((s, p) => s + p.price * p.line.quantity, 0);
-      const discountTotal = priced.reduce((s, p) => s + p.discount, 0);
-      ctx.db
-        .prepare(
-          `INSERT INTO sales (id, shop_id, shift_id, kind, number, at, cashier_id, currency, subtotal, discount_total, rounding, total, cost_of_goods)
-           VALUES (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-        )
-        .run(saleId, shopId, shiftId, number, at, ctx.session?.userId, shop.currency, subtotal, discountTotal, total, cost);
-      priced.forEach((p, i) => {
-        ctx.db
-          .prepare(
-            `INSERT INTO sale_lines (id, sale_id, shop_id, line_no, product_id, name, quantity, list_price, unit_price, line_discount, discount, total, cost_of_goods, components)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            ctx.newId(), saleId, shopId, i + 1, p.line.productId, p.line.productId, p.line.quantity, p.price, p.price,
-            p.line.discount ? JSON.stringify(p.line.discount) : null, p.discount, p.total, costs[i],
-            p.line.components ? JSON.stringify(p.line.components) : null,
-          );
-      });
-      let cashDue = total - card;
-      for (const pay of input.payments) {
-        if (pay.method === 'card') {
-          ctx.db.prepare(`INSERT INTO sale_payments (id, sale_id, shop_id, method, amount, reference) VALUES (?, ?, ?, 'card', ?, ?)`).run(ctx.newId(), saleId, shopId, pay.amount, pay.reference ?? null);
-        } else if (cashDue > 0) {
-          const amount = Math.min(cashDue, pay.tendered);
-          ctx.db
-            .prepare(`INSERT INTO sale_payments (id, sale_id, shop_id, method, amount, tendered, change) VALUES (?, ?, ?, 'cash', ?, ?, ?)`)
-            .run(ctx.newId(), saleId, shopId, amount, pay.tendered, pay.tendered - amount);
-          cashDue -= amount;
-        }
-      }
-      ctx.audit({ action: 'sales.posted', entity: 'sale', entityId: saleId, details: { number, total } });
-      ctx.emit({ type: 'sales.changed', saleId });
-      return { saleId, number, total };
+  /**
+   * A deliberately broken writer: the sale in one transaction, its payments in another a moment
+   * later. Killed in between, it leaves a sale without payments: the crash run must catch that,
+   * which proves the run itself (not only the checker) can fail.
+   */
+  'crashTest.tornSale': handler({
+    access: 'sales.sell',
+    input: fixtureSaleInput,
+    transaction: false,
+    run: async (ctx, input) => {
+      const sale = ctx.db.transaction(() => postFixtureSale(ctx, input))();
+      await new Promise((resolve) => setTimeout(resolve, TORN_GAP_MS));
+      ctx.db.transaction(() => writeFixturePayments(ctx, sale, input.payments))();
+      return { saleId: sale.saleId, number: sale.number, total: sale.total };
     },
   }),
 };

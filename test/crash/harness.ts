@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { Backend } from '../../shop/backend';
 import { checkDatabaseFile, type CheckReport } from './checker';
 import { seededRandom } from './random';
+import type { SellMode } from './seller';
 
 /**
  * The crash parent: seeds the demo shop once, then starts the child (child.ts), kills it with
@@ -19,8 +20,8 @@ export interface CrashRunOptions {
   seed: number;
   /** time planned for the selling phase; the kill rate adapts so the target is reached within it */
   budgetMs: number;
-  /** 'api' rings up through sales.commit, 'fixture' through the test writer (fixtures.ts) */
-  mode?: 'api' | 'fixture';
+  /** 'api' rings up through sales.commit, 'fixture' through the test writer, 'torn' through the broken one (fixtures.ts) */
+  mode?: SellMode;
   /**
    * 'bundle' (default) runs one esbuild bundle of the child with plain node: ~0.2 s to start
    * instead of ~1.5 s under tsx, which is what lets a hundred restarts fit in the budget.

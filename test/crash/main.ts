@@ -1,5 +1,5 @@
 /**
- * `npm run crash-test [-- --sales 2000 --seed 7 --budget 90 --mode api|fixture --runner bundle|tsx --keep]`:
+ * `npm run crash-test [-- --sales 2000 --seed 7 --budget 60 --mode api|fixture|torn --runner bundle|tsx --keep]`:
  * the crash run of test/integration/crash-safety.test.ts, on its own, with its figures printed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +28,7 @@ try {
     targetSales: Number(values.sales),
     seed,
     budgetMs: Number(values.budget) * 1000,
-    mode: values.mode === 'fixture' ? 'fixture' : 'api',
+    mode: values.mode === 'fixture' || values.mode === 'torn' ? values.mode : 'api',
     runner: values.runner === 'tsx' ? 'tsx' : 'bundle',
     log: (line) => console.log(line),
   });

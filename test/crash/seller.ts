@@ -10,7 +10,8 @@ import type { Random } from './random';
  * crash child drives it until it is killed; the checker's own tests use it to make a good file.
  * The backend must carry crashFixtureHandlers (fixtures.ts).
  */
-export type SellMode = 'api' | 'fixture';
+/** 'torn' is the deliberately broken writer (fixtures.ts): a run in that mode must fail. */
+export type SellMode = 'api' | 'fixture' | 'torn';
 
 const CASHIER_PIN = '1111'; // shop/demo/seed.ts DEMO_USERS
 /** more than any cash rounding step takes (at most half a step up): a cash tender that always covers */
@@ -20,7 +21,8 @@ const RESTOCK = { below: 30, quantity: 60 };
 export class SellerFailure extends Error {}
 
 export function sellModeFor(backend: Backend, wanted: SellMode): SellMode {
-  return wanted === 'api' && 'sales.commit' in backend.handlers && 'sales.quote' in backend.handlers ? 'api' : 'fixture';
+  if (wanted !== 'api') return wanted;
+  return 'sales.commit' in backend.handlers && 'sales.quote' in backend.handlers ? 'api' : 'fixture';
 }
 
 export function createSeller(backend: Backend, rng: Random, mode: SellMode) {
@@ -51,7 +53,7 @@ export function createSeller(backend: Backend, rng: Random, mode: SellMode) {
       const cashier = picker.find((u) => u.role === 'cashier');
       if (!cashier) throw new SellerFailure('the demo shop has no cashier');
       await call('users.signIn', { userId: cashier.id, secret: CASHIER_PIN });
-      if (mode === 'fixture' || !('shifts.open' in backend.handlers)) {
+      if (mode !== 'api' || !('shifts.open' in backend.handlers)) {
         await call('crashTest.openShift', { openingFloat: 10_000 });
       } else if ((await call<unknown>('shifts.current')) === null) {
         await call('shifts.open', { openingFloat: 10_000 });
@@ -76,10 +78,11 @@ export function createSeller(backend: Backend, rng: Random, mode: SellMode) {
       if (lines.length === 0) throw new SellerFailure('nothing left to sell');
       const print = rng.chance(0.5);
       let saleId: string;
-      if (mode === 'fixture') {
+      if (mode !== 'api') {
         const price = (id: string) => backend.db.prepare(`SELECT price FROM products WHERE id = ?`).pluck().get(id) as number;
         const total = lines.reduce((s, l) => s + fixtureLineTotal(price(l.productId), l.quantity, l.discount?.value ?? 0).total, 0);
-        saleId = (await call<{ saleId: string }>('crashTest.sale', { lines, payments: randomPayments(rng, total, total, CASH_MARGIN), print })).saleId;
+        const method = mode === 'torn' ? 'crashTest.tornSale' : 'crashTest.sale';
+        saleId = (await call<{ saleId: string }>(method, { lines, payments: randomPayments(rng, total, total, CASH_MARGIN), print })).saleId;
       } else {
         const quote = await call<{ total: number; cashTotal: number }>('sales.quote', { lines });
         const payments = randomPayments(rng, quote.total, quote.cashTotal, CASH_MARGIN);

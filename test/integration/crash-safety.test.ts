@@ -21,7 +21,7 @@ import { createSeller, sellModeFor } from '../crash/seller';
  */
 
 const SALES = 2000;
-const BUDGET_MS = 75_000;
+const BUDGET_MS = 65_000;
 /** On an idle 2-core machine a child starts in about half a second and this is over 60; a loaded CI box still gets this many. */
 const MIN_KILLS = 10;
 
@@ -127,6 +127,17 @@ describe('crash checker', () => {
 });
 
 describe('crash safety', () => {
+  it('catches a writer that posts a sale and its payments in two transactions', async () => {
+    const dataDir = mkdtempSync(join(crashDataRoot() ?? tmpdir(), 'posy-crash-torn-'));
+    try {
+      const result = await runCrashTest({ dataDir, targetSales: 60, seed: 4, budgetMs: 12_000, mode: 'torn' });
+      expect(result.kills).toBeGreaterThanOrEqual(3);
+      expect(result.check.problems.some((p) => p.startsWith('payments:'))).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it(`keeps every sale whole or absent while the backend is killed at random during ${SALES} sales`, async () => {
     const dataDir = mkdtempSync(join(crashDataRoot() ?? tmpdir(), 'posy-crash-'));
     const seed = Number(process.env.POSY_CRASH_SEED ?? Date.now() % 1_000_000);
