@@ -91,8 +91,8 @@ export class PrintWorker {
   private driverPromise: Promise<PrintDriver> | undefined;
   private running = false;
   private timer: { handle: unknown; at: number } | null = null;
-  private ticking: Promise<void> | null = null;
-  private again = false;
+  /** printers with an attempt in flight */
+  private readonly busy = new Set<string>();
 
   constructor(private readonly deps: PrintWorkerDeps) {
     this.db = deps.db;
@@ -152,27 +152,29 @@ export class PrintWorker {
     this.timer = { handle, at };
   }
 
-  /** Sends every job that is due now; resolves when they have all been tried. Tests call it directly. */
-  tick(): Promise<void> {
-    if (this.ticking) {
-      this.again = true;
-      return this.ticking;
+  /**
+   * Starts every job that is due now, one per printer (a printer that hangs for its timeout holds up
+   * only its own queue); each finished attempt looks again, so the next receipt of that printer follows.
+   * Resolves when everything this started has been tried. Tests call it directly.
+   */
+  async tick(): Promise<void> {
+    const started: Promise<void>[] = [];
+    try {
+      for (const job of this.dueJobs()) {
+        if (this.busy.has(job.printer_id)) continue;
+        this.busy.add(job.printer_id);
+        started.push(
+          this.attempt(job)
+            .catch((e: unknown) => this.deps.log?.(e, `print job ${job.id}`))
+            .finally(() => this.busy.delete(job.printer_id))
+            .then(() => this.tick()),
+        );
+      }
+    } catch (e) {
+      this.deps.log?.(e, 'print worker');
     }
-    this.ticking = (async () => {
-      do {
-        this.again = false;
-        const jobs = this.dueJobs();
-        if (jobs.length === 0) break;
-        await Promise.all(jobs.map((job) => this.attempt(job)));
-        this.again = true; // more may have become due behind them
-      } while (this.again && this.db.open);
-    })()
-      .catch((e: unknown) => this.deps.log?.(e, 'print worker'))
-      .finally(() => {
-        this.ticking = null;
-        this.scheduleNextRetry();
-      });
-    return this.ticking;
+    await Promise.all(started);
+    if (started.length === 0) this.scheduleNextRetry();
   }
 
   /** The head of each printer's queue, when it is due. */

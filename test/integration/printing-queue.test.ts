@@ -259,6 +259,20 @@ describe('print queue', () => {
     expect(numbers).toEqual([`Receipt No. ${first.number}`, `Receipt No. ${second.number}`]);
   });
 
+  it('a printer that hangs holds up only its own queue, not another printer', async () => {
+    const jammed = await printer({ kind: 'hang' });
+    const other = await printer();
+    const { db, owner } = await counter('en', jammed.address, { printing: { timeoutMs: 3_000 } });
+    const otherId = (await ok(owner, 'printers.save', { name: 'Back room', transport: 'tcp', address: other.address, paperMm: 58 })).id;
+    const sale = await sell(owner);
+    await until(() => job(db, sale.printJobId as string).status === 'printing');
+    const test = await ok(owner, 'printers.test', { id: otherId });
+    await until(() => job(db, test.jobId as string).status === 'done', 2_000);
+    expect(job(db, sale.printJobId as string).status).toBe('printing');
+    // it ends one way or the other (a jammed printer that never answers status cannot prove it took the bytes)
+    await until(() => job(db, sale.printJobId as string).status !== 'printing', 8_000);
+  });
+
   it('paper out: nothing prints, the job waits with the reason, and prints once paper is in', async () => {
     const p = await printer({ kind: 'accept', status: { paperOut: true, coverOpen: false } });
     const time = manualTime();
