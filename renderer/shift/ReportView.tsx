@@ -19,7 +19,7 @@ export function ReportView({ report, justClosed, onClose }: { report: ShiftRepor
   const { format } = useMoney();
   const language = i18n.language;
   const rootRef = useRef<HTMLDivElement>(null);
-  const [printing, setPrinting] = useState<'idle' | 'busy' | 'sent'>('idle');
+  const [printing, setPrinting] = useState<'idle' | 'busy' | 'sent' | 'noPrinter'>('idle');
   const [error, setError] = useState<unknown>(null);
 
   async function print() {
@@ -27,8 +27,8 @@ export function ReportView({ report, justClosed, onClose }: { report: ShiftRepor
     setPrinting('busy');
     setError(null);
     try {
-      await call('shifts.printReport', { id: report.id });
-      setPrinting('sent');
+      const { jobId } = await call('shifts.printReport', { id: report.id });
+      setPrinting(jobId ? 'sent' : 'noPrinter');
     } catch (e) {
       setError(e);
       setPrinting('idle');
@@ -47,6 +47,11 @@ export function ReportView({ report, justClosed, onClose }: { report: ShiftRepor
       testId="report-view"
       footer={
         <>
+          {printing === 'noPrinter' && (
+            <span className="error-message refused" role="status" data-testid="report-no-printer">
+              {t('report.noPrinter')}
+            </span>
+          )}
           {printing === 'sent' && (
             <span className="calm" role="status" data-testid="report-print-sent">
               {t('report.printSent')}

@@ -56,6 +56,18 @@ test('open a shift → a sale → cash out → count the drawer → Z report wit
     await expect(shift.expectedCash()).toHaveText(GEL(10_000 + sale.total - 1_000));
   });
 
+  await test.step('an X report by its shortcut (Alt+X): the figures so far, and the shift stays open', async () => {
+    await page.keyboard.press('Alt+X');
+    const x = page.getByTestId('report-x');
+    await expect(x).toBeVisible();
+    await expect(x.getByTestId('report-sales-count')).toHaveText('1');
+    await expect(x.getByTestId('report-expected')).toHaveText(GEL(10_000 + sale.total - 1_000));
+    await expect(x.getByTestId('report-variance')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(x).toBeHidden();
+    await expect(page.getByTestId('shift-figures')).toBeVisible();
+  });
+
   const expected = 10_000 + sale.total - 1_000;
   // One 50-lari note and two 20s: 90 GEL counted.
   const counted = 5_000 + 2 * 2_000;
