@@ -7,7 +7,7 @@
 //   prepareRaster(), serialAvailable()  → warm-up / availability for the settings screen
 import { ThermalPrinter, PrinterTypes } from 'node-thermal-printer';
 import { PrinterError, type PrinterConfig } from './types';
-import { Answers, DEFAULT_STATUS_WAIT_MS, DEFAULT_TIMEOUT_MS, markAnswers, queryOverLink } from './link';
+import { Answers, DEFAULT_STATUS_WAIT_MS, DEFAULT_TIMEOUT_MS, SILENT_LINGER_MS, markAnswers, queryOverLink } from './link';
 import { LinkInterface, listOsPrinters, loadSerialPort, osPrinterInterface, openSerial, openTcp, transportKey } from './transports';
 import type { PrinterStatus } from './status';
 import { canvasWithFonts } from './fonts';
@@ -25,6 +25,8 @@ export interface SendOptions {
   timeoutMs?: number;
   /** how long to wait for a status answer before the receipt (default 300 ms; printers that never answer are then not asked) */
   statusWaitMs?: number;
+  /** after a receipt to a printer that gives no status, how long a dropped connection still counts as interrupted (150 ms) */
+  silentLingerMs?: number;
 }
 
 /**
@@ -34,7 +36,11 @@ export interface SendOptions {
  * answer after the receipt proves the printer took every byte. OS printers: handed to CUPS (`lp -o raw`).
  */
 export async function sendToPrinter(config: PrinterConfig, bytes: Uint8Array, opts: SendOptions = {}): Promise<void> {
-  const delivery = { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, statusWaitMs: opts.statusWaitMs ?? DEFAULT_STATUS_WAIT_MS };
+  const delivery = {
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    statusWaitMs: opts.statusWaitMs ?? DEFAULT_STATUS_WAIT_MS,
+    silentLingerMs: opts.silentLingerMs ?? SILENT_LINGER_MS,
+  };
   const t = config.transport;
   const iface = t.kind === 'os' ? osPrinterInterface(t.name, delivery.timeoutMs) : new LinkInterface(t, delivery);
   const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: iface as unknown as string });

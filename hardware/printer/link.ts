@@ -21,10 +21,14 @@ export interface DeliveryOptions {
   timeoutMs: number;
   /** how long to wait for a first status answer from a printer not yet known to give one */
   statusWaitMs: number;
+  /** after a receipt to a printer that gives no status: how long a dropped connection still counts */
+  silentLingerMs?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_STATUS_WAIT_MS = 300;
+/** After a receipt to a printer that does not answer status: how long a drop still counts as interrupted. */
+export const SILENT_LINGER_MS = 150;
 
 /** Collects the printer's answers; `take(count, ms)` waits for that many status bytes or gives null. */
 export class Answers {
@@ -123,6 +127,12 @@ export async function deliver(key: string, link: Link, bytes: Uint8Array, opts: 
       const left = Math.max(1, opts.timeoutMs - (Date.now() - started));
       const got = await answers.take(1, left, link.lost);
       if (!got) throw new PrinterError('timeout', 'the printer stopped answering during the receipt');
+    } else {
+      // No answer will prove delivery: linger briefly so that a printer which dropped the connection
+      // mid-receipt (its reset of the bytes it never read arrives within milliseconds) is caught here,
+      // rather than taken for a clean close after ours.
+      const dropped = await Promise.race([link.lost, new Promise<null>((resolve) => setTimeout(() => resolve(null), opts.silentLingerMs ?? SILENT_LINGER_MS))]);
+      if (dropped) throw dropped;
     }
     await withTimeout(link.close(), Math.max(1000, opts.timeoutMs), link.lost, 'the connection did not close in time');
   } catch (err) {

@@ -10,7 +10,7 @@ export type TcpPrinterMode =
   /** the port is closed: connecting is refused */
   | { kind: 'refuse' }
   /** takes `bytes` bytes, then drops the connection (a printer reset or a cable pulled mid-receipt) */
-  | { kind: 'stopAfter'; bytes: number }
+  | { kind: 'stopAfter'; bytes: number; answerStatus?: boolean }
   /** accepts the connection, then never reads or answers (a jammed printer; the socket buffers fill up) */
   | { kind: 'hang' }
   /**
@@ -70,7 +70,7 @@ export async function startTcpPrinter(initial: TcpPrinterMode = { kind: 'accept'
       connections[index] = next;
       notify();
 
-      const answersStatus = m.kind === 'stopAfter' || (m.kind === 'accept' && m.answerStatus !== false);
+      const answersStatus = (m.kind === 'stopAfter' || m.kind === 'accept') && m.answerStatus !== false;
       if (answersStatus) {
         const bytes = [...tail, ...take];
         const answers: number[] = [];

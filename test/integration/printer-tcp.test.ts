@@ -78,10 +78,13 @@ describe('network printer (TCP)', () => {
     await p.waitForBytes(6 + bytes.length);
     expect(p.received().subarray(6)).toEqual(bytes);
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    // known silent now: the next receipt is not held back by a status wait
+    // known silent now: the next receipt is not held back by a status wait (its first byte comes at once;
+    // the send itself then lingers SILENT_LINGER_MS to catch a drop)
     const again = Date.now();
-    await sendToPrinter(cfg, bytes, { timeoutMs: 3000, statusWaitMs: 200 });
+    const second = sendToPrinter(cfg, bytes, { timeoutMs: 3000, statusWaitMs: 200 });
+    await p.waitForBytes(6 + bytes.length + 1);
     expect(Date.now() - again).toBeLessThan(150);
+    await second;
     await p.waitForBytes(6 + 2 * bytes.length);
     expect(p.connections[1]).toEqual(bytes);
   });
@@ -104,6 +107,15 @@ describe('network printer (TCP)', () => {
     const bytes = await renderReceipt(receipt, cfg);
     expect(bytes.length).toBeGreaterThan(1000);
     expect(await failure(sendToPrinter(cfg, bytes, { timeoutMs: 3000 }))).toBe('interrupted');
+    expect(p.received().length).toBe(200);
+  });
+
+  it('a printer that does not answer status and drops mid-receipt is interrupted too', async () => {
+    const p = await printer({ kind: 'stopAfter', bytes: 200, answerStatus: false });
+    const cfg = configFor(p);
+    const bytes = await renderReceipt(receipt, cfg);
+    // (a generous linger: on a loaded test machine the listener may take a while to drop the connection)
+    expect(await failure(sendToPrinter(cfg, bytes, { timeoutMs: 3000, statusWaitMs: 100, silentLingerMs: 1000 }))).toBe('interrupted');
     expect(p.received().length).toBe(200);
   });
 
