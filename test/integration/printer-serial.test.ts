@@ -88,6 +88,23 @@ describe.skipIf(socatMissing !== null)(`serial printer through a pseudo-terminal
     expect(decodeEscPos(far.received()).every((e) => e.type === 'statusRequest')).toBe(true);
   });
 
+  it('a printer unplugged mid-receipt (the line hangs up) is interrupted', async () => {
+    const pair = await openPtyPair();
+    let closed = false;
+    cleanup.push(async () => {
+      if (!closed) await pair.close();
+    });
+    // nobody reads the far end: the pty buffer fills, the write waits, then the "cable" goes
+    const cfg = serialConfig(pair.a);
+    const sending = sendToPrinter(cfg, new Uint8Array(512 * 1024).fill(0x41), { timeoutMs: 5000, statusWaitMs: 100 }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 300));
+    await pair.close();
+    closed = true;
+    const err = await sending;
+    expect(err).toBeInstanceOf(PrinterError);
+    expect((err as PrinterError).failure).toBe('interrupted');
+  });
+
   it('a serial printer that does not answer status still prints', async () => {
     const pair = await openPtyPair();
     cleanup.push(() => pair.close());
