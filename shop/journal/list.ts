@@ -84,15 +84,19 @@ export function listJournal(ctx: CallContext, f: JournalFilter): JournalPage {
   if (from !== undefined && to !== undefined && from >= to) {
     throw new AppError('invalid_input', 'errors:journal.rangeInvalid', { field: 'to' });
   }
-  if (from !== undefined) where.push('s.at >= ?'), args.push(from);
-  if (to !== undefined) where.push('s.at < ?'), args.push(to);
-  if (f.cashierId) where.push('s.cashier_id = ?'), args.push(f.cashierId);
-  if (f.clientId) where.push('s.client_id = ?'), args.push(f.clientId);
-  if (f.kind) where.push('s.kind = ?'), args.push(f.kind);
-  if (f.shiftId) where.push('s.shift_id = ?'), args.push(f.shiftId);
-  if (f.method) where.push('EXISTS (SELECT 1 FROM sale_payments p WHERE p.sale_id = s.id AND p.method = ?)'), args.push(f.method);
-  if (f.productId) where.push('EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id AND l.product_id = ?)'), args.push(f.productId);
-  if (f.before) where.push('(s.at < ? OR (s.at = ? AND s.id < ?))'), args.push(f.before.at, f.before.at, f.before.id);
+  const when = (sql: string, ...values: (string | number)[]) => {
+    where.push(sql);
+    args.push(...values);
+  };
+  if (from !== undefined) when('s.at >= ?', from);
+  if (to !== undefined) when('s.at < ?', to);
+  if (f.cashierId) when('s.cashier_id = ?', f.cashierId);
+  if (f.clientId) when('s.client_id = ?', f.clientId);
+  if (f.kind) when('s.kind = ?', f.kind);
+  if (f.shiftId) when('s.shift_id = ?', f.shiftId);
+  if (f.method) when('EXISTS (SELECT 1 FROM sale_payments p WHERE p.sale_id = s.id AND p.method = ?)', f.method);
+  if (f.productId) when('EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id AND l.product_id = ?)', f.productId);
+  if (f.before) when('(s.at < ? OR (s.at = ? AND s.id < ?))', f.before.at, f.before.at, f.before.id);
 
   const rows = statement(
     ctx.db,
