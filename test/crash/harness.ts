@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Backend } from '../../shop/backend';
 import { checkDatabaseFile, type CheckReport } from './checker';
-import { seededRandom } from './random';
+import { seededRandom, type Random } from './random';
 import type { SellMode } from './seller';
 
 /**
@@ -51,7 +51,8 @@ export interface CrashRunResult {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CHILD_TS = join(HERE, 'child.ts');
-const BUNDLE = resolve(HERE, '../../node_modules/.cache/posy-crash/child.mjs');
+/** one bundle per parent process: a vitest run and an `npm run crash-test` side by side do not overwrite each other's */
+const BUNDLE = resolve(HERE, `../../node_modules/.cache/posy-crash/child-${process.pid}.mjs`);
 /** share of kills aimed at the child's start rather than its selling */
 const BOOT_KILL_SHARE = 0.15;
 
@@ -105,15 +106,23 @@ interface RunOutcome {
 }
 
 export async function runCrashTest(opts: CrashRunOptions): Promise<CrashRunResult> {
-  const log = opts.log ?? (() => {});
   const rng = seededRandom(opts.seed);
   const runner = opts.runner ?? 'bundle';
   const started = performance.now();
-  const deadline = started + opts.budgetMs;
-  const minWindowMs = 1000 / (opts.maxKillsPerSecond ?? 4);
 
   const childArgs = runner === 'bundle' ? [await bundleChild()] : ['--import', 'tsx', CHILD_TS];
-  await seedDemo(opts.dataDir);
+  try {
+    await seedDemo(opts.dataDir);
+    return await killAndRestart(opts, childArgs, rng, started);
+  } finally {
+    if (runner === 'bundle') rmSync(BUNDLE, { force: true });
+  }
+}
+
+async function killAndRestart(opts: CrashRunOptions, childArgs: string[], rng: Random, started: number): Promise<CrashRunResult> {
+  const log = opts.log ?? (() => {});
+  const deadline = started + opts.budgetMs;
+  const minWindowMs = 1000 / (opts.maxKillsPerSecond ?? 4);
 
   const reported = new Set<string>();
   const boots: number[] = [];
