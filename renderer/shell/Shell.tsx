@@ -9,6 +9,7 @@ import { JournalPage } from '../journal/JournalPage';
 import { ShiftPage } from '../shift/ShiftPage';
 import { DevicesPage } from '../devices/DevicesPage';
 import { ShopPage } from '../settings/ShopPage';
+import { PrintStatus } from '../devices/PrintStatus';
 import { ScanProvider } from '../scan/ScanProvider';
 import { AuditPage } from '../audit/AuditPage';
 import { RolesPage } from '../settings/RolesPage';
@@ -68,6 +69,7 @@ export function Shell({ active }: { active: boolean }) {
         <header className="topbar">
           <span className="shop-name">{shop.data?.name ?? t('app.name')}</span>
           <span className="spacer" />
+          <PrintStatus />
           <span className="who" title={t(`roles.${session.role}`)}>
             {session.name}
             <small>{t(`roles.${session.role}`)}</small>
