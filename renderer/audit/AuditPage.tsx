@@ -10,7 +10,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 type Entry = Output<'audit.list'>['entries'][number];
 
 const PAGE_SIZE = 50;
-const AREAS = ['users', 'roles', 'shops', 'catalog'] as const;
+const AREAS = ['sales', 'returns', 'shifts', 'drawer', 'catalog', 'users', 'roles', 'shops', 'print', 'printers', 'scanners'] as const;
 
 /** The audit log, newest first, a page at a time; filter by area. */
 export function AuditPage() {
