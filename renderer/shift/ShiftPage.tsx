@@ -11,18 +11,19 @@ import { OpenShiftForm } from './OpenShiftForm';
 import { ReportView } from './ReportView';
 import { ReportsList } from './ReportsList';
 import { SalesByHour } from './SalesByHour';
+import { OpenDrawerDialog } from './OpenDrawerDialog';
 import { ShortcutButton, useScreenShortcuts } from './shortcuts';
 import { call } from '../api/client';
 import { useApi } from '../api/hooks';
 import type { ShiftReport } from './types';
 import './counter.css';
 
-type Dialog = { kind: 'cash'; direction: 'in' | 'out' } | { kind: 'close' } | { kind: 'report'; report: ShiftReport; justClosed?: boolean } | null;
+type Dialog = { kind: 'cash'; direction: 'in' | 'out' } | { kind: 'close' } | { kind: 'drawer' } | { kind: 'report'; report: ShiftReport; justClosed?: boolean } | null;
 
 /**
  * The shift: open it with a float; while open, its running figures, cash in / out, an X report at any
  * time and the close (count the drawer → Z report). Stored reports of this and earlier shifts can be
- * viewed and reprinted. Keyboard: Alt+I cash in, Alt+O cash out, Alt+X X report, Alt+Z close.
+ * viewed and reprinted. Keyboard: Alt+I cash in, Alt+O cash out, Alt+D open the drawer, Alt+X X report, Alt+Z close.
  */
 export function ShiftPage() {
   const { t, i18n } = useTranslation('shift');
@@ -35,6 +36,7 @@ export function ShiftPage() {
   const [error, setError] = useState<unknown>(null);
   const shift = current.data ?? null;
   const manage = can('shifts.manage');
+  const drawer = can('drawer.open');
 
   async function xReport() {
     if (busy) return;
@@ -54,6 +56,7 @@ export function ShiftPage() {
   useScreenShortcuts(rootRef, {
     I: open ? () => setDialog({ kind: 'cash', direction: 'in' }) : undefined,
     O: open ? () => setDialog({ kind: 'cash', direction: 'out' }) : undefined,
+    D: drawer && shift ? () => setDialog({ kind: 'drawer' }) : undefined,
     X: open ? () => void xReport() : undefined,
     Z: open ? () => setDialog({ kind: 'close' }) : undefined,
   });
@@ -97,6 +100,11 @@ export function ShiftPage() {
               <ShortcutButton letter="O" testId="shift-cash-out" disabled={!manage} onClick={() => setDialog({ kind: 'cash', direction: 'out' })}>
                 {t('cashOut')}
               </ShortcutButton>
+              {drawer && (
+                <ShortcutButton letter="D" testId="shift-open-drawer" onClick={() => setDialog({ kind: 'drawer' })}>
+                  {t('drawer.title')}
+                </ShortcutButton>
+              )}
               <ShortcutButton letter="X" testId="shift-x-report" disabled={!manage || busy} onClick={() => void xReport()}>
                 {t('xReport')}
               </ShortcutButton>
@@ -124,6 +132,7 @@ export function ShiftPage() {
           }}
         />
       )}
+      {dialog?.kind === 'drawer' && <OpenDrawerDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'report' && <ReportView report={dialog.report} justClosed={dialog.justClosed} onClose={() => setDialog(null)} />}
     </div>
   );
