@@ -124,6 +124,10 @@ export const printingHandlers = {
       } else if (input.transport === 'serial') {
         baud = input.baud ?? 9600;
       }
+      // RK1048 has no Epson number: without the printer's own, Kazakh would quietly print as images.
+      if (input.rk1048 && input.codePageNumbers.rk1048 === undefined) {
+        throw new AppError('invalid_input', 'errors:printing.rk1048NumberRequired', { field: 'codePageNumbers.rk1048' });
+      }
       const settings: PrinterSettings = {
         rk1048: input.rk1048,
         codePageNumbers: input.codePageNumbers,

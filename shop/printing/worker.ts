@@ -116,6 +116,8 @@ export class PrintWorker {
     this.requeueInterrupted();
     this.running = true;
     this.schedule(0);
+    // Fonts and the rasteriser take about a second to load: do it now, off the first Georgian receipt's path.
+    if (!this.deps.driver) void import('../../hardware/printer/index').then((m) => m.prepareRaster()).catch(() => undefined);
   }
 
   /** No new attempt starts; one in flight finishes on the wire but its job is left for the next start. */

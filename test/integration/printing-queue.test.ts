@@ -395,6 +395,8 @@ describe('print queue', () => {
     const { db, owner, printerId } = await counter('kk', p.address);
     const bad = await call(owner, 'printers.save', { name: 'X', transport: 'tcp', address: 'http://nope', paperMm: 80 });
     expect(bad).toMatchObject({ ok: false, error: { messageKey: 'errors:printing.addressInvalid', field: 'address' } });
+    const kazakhWithoutNumber = await call(owner, 'printers.save', { name: 'K', transport: 'tcp', address: '127.0.0.1', paperMm: 80, rk1048: true });
+    expect(kazakhWithoutNumber).toMatchObject({ ok: false, error: { messageKey: 'errors:printing.rk1048NumberRequired', field: 'codePageNumbers.rk1048' } });
     const second = await ok(owner, 'printers.save', { name: 'Back', transport: 'tcp', address: '127.0.0.1', paperMm: 58, isDefault: true });
     expect(second.address).toBe('tcp://127.0.0.1:9100');
     const list = await ok(owner, 'printers.list', {});
