@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../shop/api/contract';
 import { call } from '../api/client';
@@ -12,8 +12,11 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { parseCount } from '../shift/cashCount';
 import { Modal } from '../shift/Modal';
 import { ShortcutButton, useScreenShortcuts } from '../shift/shortcuts';
-import { commitLines, emptyDraft, returnEverything, stepLine, type Disposition, type ReturnDraft } from './returnDraft';
+import { ReturnPreview } from './ReturnPreview';
+import { commitLines, emptyDraft, quoteRequest, refusedLine, returnEverything, stepLine, type Disposition, type ReturnDraft } from './returnDraft';
+import { useReturnQuote } from './useReturnQuote';
 import '../shift/counter.css';
+import './returns.css';
 
 type ReturnResult = Output<'returns.commit'>;
 
@@ -22,6 +25,7 @@ const MINUS = '−';
 const DISPOSITIONS: readonly Disposition[] = ['restock', 'writeoff'];
 const NO_CHOICE = { quantity: '', disposition: 'restock' as Disposition };
 const PLUS = '+';
+const NOT_A_COUNT = { code: 'invalid_input', messageKey: 'returns:problems.notACount' } as const;
 
 export interface ReturnDialogProps {
   /** The sale to return from (the journal's row, or the id in a scanned receipt's `posy:sale:<id>`). */
@@ -34,8 +38,9 @@ export interface ReturnDialogProps {
 /**
  * A return against a sale: choose how many of each line come back and, per line, whether the flowers
  * go back to stock or are written off as wilted; give a reason; confirm. The backend works out the
- * refund (card first up to what the card paid, the rest cash) and prints the return receipt; the
- * dialog then shows what to give back. Keyboard: Alt+A everything, Ctrl+Enter confirm, Esc close.
+ * refund (card first up to what the card paid, the rest cash), shown per line and per method as the
+ * quantities change (returns.quote) so the cashier knows what to give back before confirming; the
+ * commit prints the return receipt. Keyboard: Alt+A everything, Ctrl+Enter confirm, Esc close.
  */
 export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps) {
   const { t, i18n } = useTranslation('returns');
@@ -51,8 +56,12 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
   const [result, setResult] = useState<ReturnResult | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
-  const lines = sale.data?.lines ?? [];
+  const lines = useMemo(() => sale.data?.lines ?? [], [sale.data]);
   const allowed = can('sales.return');
+  const request = useMemo(() => quoteRequest(lines, draft), [lines, draft]);
+  const preview = useReturnQuote(sale.data && allowed && !result ? sale.data.id : null, request.kind === 'ask' ? request.lines : null);
+  // A refusal of the current choice that names a line is shown under that line; any other under the refund.
+  const previewLine = preview.error ? refusedLine(errorField(preview.error), preview.sent) : null;
 
   // A fresh draft once the sale is loaded (and after a return, from its new returnable quantities).
   const loadedId = sale.data ? `${sale.data.id}:${sale.data.returns.length}` : null;
@@ -63,6 +72,12 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
     requestAnimationFrame(() => bodyRef.current?.querySelector<HTMLInputElement>('[data-testid="return-quantity"]:not([disabled])')?.focus());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another sale or return is loaded
   }, [loadedId]);
+
+  // A refusal of the last confirm no longer applies once the choice changes.
+  useEffect(() => {
+    setError(null);
+    setProblemLine(null);
+  }, [draft]);
 
   function choose(lineId: string, quantity: string | null, disposition?: Disposition) {
     setDraft((d) => {
@@ -93,10 +108,7 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
       onReturned?.(answer);
     } catch (e) {
       setError(e);
-      // The backend names the line as lines.<index of what we sent>.
-      const m = /^lines\.(\d+)\./.exec(errorField(e) ?? '');
-      const index = m ? Number(m[1]) : -1;
-      setProblemLine(chosen.lines[index]?.lineId ?? null);
+      setProblemLine(refusedLine(errorField(e), chosen.lines));
     } finally {
       setBusy(false);
     }
@@ -200,6 +212,7 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
                   <th className="num">{t('columns.sold')}</th>
                   <th className="num">{t('columns.lineTotal')}</th>
                   <th>{t('columns.quantity')}</th>
+                  <th className="num">{t('columns.refund')}</th>
                   <th>{t('columns.goesTo')}</th>
                 </tr>
               </thead>
@@ -209,6 +222,14 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
                   const count = parseCount(choice.quantity);
                   const invalid = problemLine === line.id || count === null || (count ?? 0) > line.returnable;
                   const none = line.returnable === 0;
+                  const refund = preview.quote?.lines.find((l) => l.lineId === line.id)?.refund;
+                  // What is wrong with this line now: it is not a number, or returns.quote refused it.
+                  const lineProblem =
+                    request.kind === 'notACount' && request.lineId === line.id
+                      ? NOT_A_COUNT
+                      : previewLine === line.id && problemLine !== line.id
+                        ? preview.error
+                        : null;
                   return (
                     <tr key={line.id} data-testid="return-line" data-line-id={line.id} className={none ? 'archived' : undefined}>
                       <td>
@@ -246,6 +267,10 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
                           </button>
                         </div>
                         <small className="hint">{t('upTo', { max: line.returnable })}</small>
+                        {lineProblem ? <ErrorMessage error={lineProblem} className="return-line-error" /> : null}
+                      </td>
+                      <td className="num" data-testid="return-line-refund">
+                        {refund !== undefined && (count ?? 0) > 0 ? format(refund) : ''}
                       </td>
                       <td>
                         <div className="disposition" role="group" aria-label={t('columns.goesTo')}>
@@ -293,6 +318,13 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
                 ))}
               </div>
             </div>
+            <ReturnPreview
+              quote={request.kind === 'ask' && preview.error === null ? preview.quote : null}
+              stale={!preview.fresh}
+              error={previewLine ? null : preview.error}
+              lineRefused={previewLine !== null || request.kind === 'notACount'}
+              format={format}
+            />
             <ErrorMessage error={error} />
             <p className="hint">{t('refundRule')}</p>
           </>

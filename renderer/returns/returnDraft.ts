@@ -54,3 +54,33 @@ export function commitLines(lines: readonly ReturnableLineLike[], draft: ReturnD
   if (out.length === 0) return { ok: false, problem: 'nothing' };
   return { ok: true, lines: out };
 }
+
+export type ReturnLineRequest = { lineId: string; quantity: number; disposition: Disposition };
+
+export type QuoteRequest =
+  | { kind: 'nothing' }
+  | { kind: 'notACount'; lineId: string }
+  | { kind: 'ask'; lines: ReturnLineRequest[] };
+
+/**
+ * What to ask returns.quote for while the cashier types. Unlike commitLines, a quantity above what is
+ * returnable is still asked: the backend's refusal names the product and how many can come back.
+ * Only what cannot be sent at all (half-typed, not a whole number) is stopped here.
+ */
+export function quoteRequest(lines: readonly ReturnableLineLike[], draft: ReturnDraft): QuoteRequest {
+  const out: ReturnLineRequest[] = [];
+  for (const line of lines) {
+    const choice = draft[line.id];
+    if (!choice) continue;
+    const quantity = parseCount(choice.quantity);
+    if (quantity === null) return { kind: 'notACount', lineId: line.id };
+    if (quantity > 0) out.push({ lineId: line.id, quantity, disposition: choice.disposition });
+  }
+  return out.length === 0 ? { kind: 'nothing' } : { kind: 'ask', lines: out };
+}
+
+/** The line a refusal is about: the backend names it as `lines.<index in what was sent>.…`. */
+export function refusedLine(field: string | undefined, sent: readonly { lineId: string }[]): string | null {
+  const m = /^lines\.(\d+)(\.|$)/.exec(field ?? '');
+  return m ? (sent[Number(m[1])]?.lineId ?? null) : null;
+}
