@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type Dispatch } from 'react';
+import { memo, useEffect, useRef, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format/numbers';
 import { Kbd } from '../ui/Dialog';
@@ -66,7 +66,29 @@ interface LineRowProps {
   onInvalidQuantity: () => void;
 }
 
-function LineRow({ line, priced, name, selected, dispatch, format, focusQuantity, onInvalidQuantity }: LineRowProps) {
+function sameValues<T extends object>(a: T | undefined, b: T | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a) as (keyof T)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** Each quote answers with new objects; a row whose own figures did not change need not render again. */
+function sameRow(a: LineRowProps, b: LineRowProps): boolean {
+  return (
+    a.line === b.line &&
+    a.name === b.name &&
+    a.selected === b.selected &&
+    a.dispatch === b.dispatch &&
+    a.format === b.format &&
+    a.focusQuantity === b.focusQuantity &&
+    a.onInvalidQuantity === b.onInvalidQuantity &&
+    sameValues(a.priced, b.priced)
+  );
+}
+
+/** Memoised: a scan re-renders the new line and the totals, not every line of a long sale. */
+const LineRow = memo(function LineRow({ line, priced, name, selected, dispatch, format, focusQuantity, onInvalidQuantity }: LineRowProps) {
   const { t, i18n } = useTranslation('sale');
   const [typed, setTyped] = useState<string | null>(null);
   const qtyRef = useRef<HTMLInputElement>(null);
@@ -197,4 +219,4 @@ function LineRow({ line, priced, name, selected, dispatch, format, focusQuantity
       </button>
     </li>
   );
-}
+}, sameRow);

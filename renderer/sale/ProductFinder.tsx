@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { swatchBackground } from '../catalog/colourSwatches';
 import { useProductSearch } from '../catalog/useProductSearch';
@@ -25,8 +25,6 @@ export interface FinderHandle {
 }
 
 interface ProductFinderProps {
-  query: string;
-  onQuery: (q: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
   handle: RefObject<FinderHandle | null>;
   onPick: (item: { id: string; name: string }) => void;
@@ -39,11 +37,16 @@ interface ProductFinderProps {
   format: (minor: number) => string;
 }
 
-/** Instant search over the catalogue and the shop's quick tiles (editable by those who edit the catalogue). */
-export function ProductFinder(props: ProductFinderProps) {
-  const { query, onQuery, inputRef, handle, onPick, tiles, tilesError, canEditTiles, editingTiles, onEditTiles, onTilesSaved, format } = props;
+/**
+ * Instant search over the catalogue and the shop's quick tiles (editable by those who edit the
+ * catalogue). The typed text lives here, not on the page: a scanner burst types into this box, and
+ * each of its keys should re-render the box, not the whole sale.
+ */
+export const ProductFinder = memo(function ProductFinder(props: ProductFinderProps) {
+  const { inputRef, handle, onPick, tiles, tilesError, canEditTiles, editingTiles, onEditTiles, onTilesSaved, format } = props;
   const { t, i18n } = useTranslation('sale');
   const lang = isLanguage(i18n.language) ? i18n.language : 'en';
+  const [query, setQuery] = useState('');
   const [settled, setSettled] = useState('');
   const [highlight, setHighlight] = useState(0);
   const [tileDraft, setTileDraft] = useState<{ productId: string; name: string }[]>([]);
@@ -51,7 +54,10 @@ export function ProductFinder(props: ProductFinderProps) {
   const [savingTiles, setSavingTiles] = useState(false);
 
   useEffect(() => {
-    const timer = setTimeout(() => setSettled(query.trim()), query.trim() === '' ? 0 : SEARCH_SETTLE_MS);
+    // An emptied box only hides the results: searching the whole catalogue again for "" would cost
+    // a request right when a scan (which empties the box) needs the backend.
+    if (query.trim() === '') return;
+    const timer = setTimeout(() => setSettled(query.trim()), SEARCH_SETTLE_MS);
     return () => clearTimeout(timer);
   }, [query]);
   useEffect(() => setHighlight(0), [settled]);
@@ -63,11 +69,25 @@ export function ProductFinder(props: ProductFinderProps) {
   const pick = (item: { id: string; name: string }) => {
     if (editingTiles) {
       setTileDraft((d) => (d.some((x) => x.productId === item.id) || d.length >= 48 ? d : [...d, { productId: item.id, name: item.name }]));
-    } else onPick(item);
+    } else {
+      onPick(item);
+      setQuery('');
+    }
   };
 
-  const latest = useRef({ results, highlight, pick });
-  latest.current = { results, highlight, pick };
+  // Enter typed faster than the search answers picks from the answer to what was typed, never from an older list.
+  const upToDate = showing && settled === query.trim() && !search.loading;
+  const [pendingPick, setPendingPick] = useState(false);
+  useEffect(() => setPendingPick(false), [query]);
+
+  const latest = useRef({ results, highlight, pick, upToDate });
+  latest.current = { results, highlight, pick, upToDate };
+  useEffect(() => {
+    if (!pendingPick || !upToDate) return;
+    setPendingPick(false);
+    const { results: r, pick: p } = latest.current;
+    if (r[0]) p(r[0]);
+  }, [pendingPick, upToDate]);
   useEffect(() => {
     handle.current = {
       focus: () => inputRef.current?.focus(),
@@ -78,7 +98,12 @@ export function ProductFinder(props: ProductFinderProps) {
         return true;
       },
       pickHighlighted() {
-        const { results: r, highlight: h, pick: p } = latest.current;
+        const { results: r, highlight: h, pick: p, upToDate: fresh } = latest.current;
+        if (!fresh) {
+          if (inputRef.current?.value.trim() === '') return false;
+          setPendingPick(true);
+          return true;
+        }
         const item = r[h] ?? r[0];
         if (!item) return false;
         p(item);
@@ -86,7 +111,7 @@ export function ProductFinder(props: ProductFinderProps) {
       },
       clear() {
         if (inputRef.current?.value === '') return false;
-        onQuery('');
+        setQuery('');
         return true;
       },
     };
@@ -144,7 +169,7 @@ export function ProductFinder(props: ProductFinderProps) {
           placeholder={t('search.placeholder')}
           aria-label={t('search.label')}
           title={`${t('search.label')} (${KEYS.search})`}
-          onChange={(e) => onQuery(e.target.value)}
+          onChange={(e) => setQuery(e.target.value)}
         />
         <Kbd>{KEYS.search}</Kbd>
       </div>
@@ -241,4 +266,4 @@ export function ProductFinder(props: ProductFinderProps) {
       )}
     </div>
   );
-}
+});

@@ -82,7 +82,6 @@ export function SalePage() {
   const [names, setNames] = useState<Readonly<Record<string, string>>>({});
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [query, setQuery] = useState('');
   const [editingTiles, setEditingTiles] = useState(false);
   const [focusQty, setFocusQty] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -113,6 +112,18 @@ export function SalePage() {
   const focusSearch = useCallback(() => {
     if (isShown(pageRef.current)) searchRef.current?.focus();
   }, []);
+
+  const pickFromFinder = useCallback(
+    (item: { id: string; name: string }) => {
+      add(item);
+      focusSearch();
+    },
+    [add, focusSearch],
+  );
+  const invalidQuantity = useCallback(
+    () => setNotice({ kind: 'error', error: { code: 'invalid_input', messageKey: 'errors:sales.quantityInvalid' } }),
+    [],
+  );
 
   // --- scanning -------------------------------------------------------------------------------
   useScanHandler(async (code) => {
@@ -340,15 +351,9 @@ export function SalePage() {
       <div className="sale-grid">
         <section className="sale-left" aria-label={t('finder')}>
           <ProductFinder
-            query={query}
-            onQuery={setQuery}
             inputRef={searchRef}
             handle={finder}
-            onPick={(item) => {
-              add(item);
-              setQuery('');
-              focusSearch();
-            }}
+            onPick={pickFromFinder}
             tiles={tiles.data}
             tilesError={tiles.error}
             canEditTiles={canEditCatalog}
@@ -391,7 +396,7 @@ export function SalePage() {
             format={format}
             focusQuantity={focusQty}
             stale={!priced.fresh}
-            onInvalidQuantity={() => setNotice({ kind: 'error', error: { code: 'invalid_input', messageKey: 'errors:sales.quantityInvalid' } })}
+            onInvalidQuantity={invalidQuantity}
           />
 
           {priced.error !== null && priced.error !== undefined && <ErrorMessage error={priced.error} className="quote-error" />}
