@@ -50,6 +50,12 @@ export function retryDelayMs(attemptsMade: number): number {
   return RETRY_DELAYS_MS[attemptsMade - 1] ?? LATER_RETRY_MS;
 }
 
+/** A queued job with no earlier queued or printing job on its printer (jobs of one printer print in order). */
+const QUEUE_HEAD = `j.status = 'queued'
+  AND NOT EXISTS (SELECT 1 FROM print_jobs e
+                   WHERE e.printer_id = j.printer_id AND e.status IN ('queued','printing')
+                     AND (e.created_at < j.created_at OR (e.created_at = j.created_at AND e.id < j.id)))`;
+
 interface JobRow {
   id: string;
   shop_id: string;
@@ -185,17 +191,16 @@ export class PrintWorker {
     return statement(
       this.db,
       `SELECT j.* FROM print_jobs j
-        WHERE j.status = 'queued' AND j.next_attempt_at <= ?
-          AND NOT EXISTS (SELECT 1 FROM print_jobs e
-                           WHERE e.printer_id = j.printer_id AND e.status IN ('queued','printing')
-                             AND (e.created_at < j.created_at OR (e.created_at = j.created_at AND e.id < j.id)))
+        WHERE ${QUEUE_HEAD} AND j.next_attempt_at <= ?
         ORDER BY j.created_at, j.id`,
     ).all(this.now().toISOString()) as JobRow[];
   }
 
   private scheduleNextRetry(): void {
     if (!this.running || !this.db.open) return;
-    const next = statement(this.db, `SELECT min(next_attempt_at) FROM print_jobs WHERE status = 'queued'`).pluck().get() as
+    // Only heads of queues: a receipt waiting behind a failing one was due long ago, and waking for it
+    // would spin the worker (a zero-delay timer, again and again) for the whole backoff of the one in front.
+    const next = statement(this.db, `SELECT min(j.next_attempt_at) FROM print_jobs j WHERE ${QUEUE_HEAD}`).pluck().get() as
       | string
       | null;
     if (next === null) return;

@@ -259,6 +259,36 @@ describe('print queue', () => {
     expect(numbers).toEqual([`Receipt No. ${first.number}`, `Receipt No. ${second.number}`]);
   });
 
+  it('a receipt waiting behind a failing one does not wake the worker until the failing one is due again (no busy loop)', async () => {
+    const port = await freePort();
+    const time = manualTime();
+    // timers the test fires by hand, recording each wait the worker asks for
+    const waits: number[] = [];
+    let pending: (() => void) | null = null;
+    const timers: WorkerTimers = {
+      set: (fn, ms) => {
+        waits.push(ms);
+        pending = fn;
+        return fn;
+      },
+      clear: (handle) => {
+        if (pending === handle) pending = null;
+      },
+    };
+    const { db, owner } = await counter('en', `tcp://127.0.0.1:${port}`, { now: time.now, printing: { timers } });
+    const first = await sell(owner);
+    time.advance(1);
+    const second = await sell(owner);
+    const fire = pending as (() => void) | null;
+    expect(fire).not.toBeNull();
+    waits.length = 0;
+    fire?.();
+    await until(() => job(db, first.printJobId as string).attempts === 1 && job(db, first.printJobId as string).status === 'queued' && waits.length > 0);
+    expect(job(db, second.printJobId as string)).toMatchObject({ status: 'queued', attempts: 0 });
+    // the next wake-up is when the failing receipt is due again, not at once (and again, and again…)
+    expect(waits).toEqual([2_000]);
+  });
+
   it('a printer that hangs holds up only its own queue, not another printer', async () => {
     const jammed = await printer({ kind: 'hang' });
     const other = await printer();
