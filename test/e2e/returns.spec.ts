@@ -46,10 +46,48 @@ test('a sale via the API → open it in the journal → return one line to stock
     await expect(journal.detail().getByTestId('journal-detail-total')).toHaveText(GEL(sale.total));
   });
 
-  await test.step('return one of the first line, back to stock, with a reason', async () => {
+  await test.step('the refund is shown before confirming, and follows the quantity', async () => {
     await journal.startReturn();
     const line = journal.returnLine(returned.name);
+    const preview = journal.returnPreview();
+    await expect(preview).toContainText('Choose how many come back');
+    await expect(preview.getByTestId('return-preview-total')).toHaveCount(0);
+
+    // The backend's own price of the same choices (the dialog computes no money).
+    const lookup = await api.call('returns.lookup', { saleId: sale.saleId });
+    const lineId = lookup.lines.find((l) => l.name === returned.name)?.id ?? '';
+    const priceOf = (quantity: number) => api.call('returns.quote', { saleId: sale.saleId, lines: [{ lineId, quantity, disposition: 'restock' }] });
+    const [two, one] = await Promise.all([priceOf(2), priceOf(1)]);
+    // All cash was paid, so all comes back in cash.
+    expect(one.refunds.map((r) => r.method)).toEqual(['cash']);
+
+    await line.getByTestId('return-quantity').fill('2');
+    await expect(preview.getByTestId('return-preview-total')).toHaveText(GEL(two.total));
+    await expect(preview.getByTestId('return-preview-cash')).toContainText(GEL(two.total));
+    await expect(preview.getByTestId('return-preview-card')).toHaveCount(0);
+    await expect(line.getByTestId('return-line-refund')).toHaveText(GEL(two.lines[0]?.refund ?? -1));
+
     await line.getByTestId('return-quantity').fill('1');
+    await expect(preview.getByTestId('return-preview-total')).toHaveText(GEL(one.total));
+    await expect(preview.getByTestId('return-preview-cash')).toContainText(GEL(one.total));
+    await expect(line.getByTestId('return-line-refund')).toHaveText(GEL(one.lines[0]?.refund ?? -1));
+    await expect(preview).not.toHaveAttribute('aria-busy', 'true');
+  });
+
+  await test.step('asking for more than was sold is refused under the line, translated, and nothing is priced', async () => {
+    const line = journal.returnLine(returned.name);
+    await line.getByTestId('return-quantity').fill('5');
+    await expect(line.getByTestId('error-message')).toContainText(`Only 2 of “${returned.name}” can still be returned`);
+    await expect(journal.returnPreview().getByTestId('return-preview-total')).toHaveCount(0);
+    await expect(journal.returnPreview()).toContainText('Correct the marked line');
+    await line.getByTestId('return-quantity').fill('1');
+    await expect(line.getByTestId('error-message')).toHaveCount(0);
+    await expect(journal.returnPreview().getByTestId('return-preview-total')).toBeVisible();
+  });
+
+  const previewed = await test.step('return one of the first line, back to stock, with a reason', async () => {
+    const line = journal.returnLine(returned.name);
+    const previewed = await journal.returnPreview().getByTestId('return-preview-total').textContent();
     await expect(line.getByTestId('return-restock')).toHaveAttribute('aria-pressed', 'true');
     await journal.returnDialog().getByTestId('return-reason-changedMind').click();
     await journal.returnDialog().getByTestId('return-confirm').click();
@@ -58,9 +96,13 @@ test('a sale via the API → open it in the journal → return one line to stock
     // All cash was paid, so the refund is cash, and the dialog says what to hand back.
     await expect(done.getByTestId('return-refund-cash')).toBeVisible();
     await expect(done.getByTestId('return-give-cash')).toBeVisible();
+    // What was shown before confirming is what was refunded.
+    await expect(done.getByTestId('return-refund-total')).toHaveText(previewed ?? '');
     await done.getByTestId('return-done-close').click();
     await expect(done).toBeHidden();
+    return previewed;
   });
+  expect(previewed).toMatch(/\d/);
 
   await test.step('the journal shows the return, and the sale shows the line as partly returned', async () => {
     await expect(journal.returnRows()).toHaveCount(1);

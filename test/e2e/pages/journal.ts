@@ -38,4 +38,9 @@ export class JournalScreen {
   returnLine(name: string) {
     return this.returnDialog().getByTestId('return-line').filter({ hasText: name });
   }
+
+  /** The refund as returns.quote prices the chosen lines, shown before the cashier confirms. */
+  returnPreview() {
+    return this.returnDialog().getByTestId('return-preview');
+  }
 }
