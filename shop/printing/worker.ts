@@ -96,6 +96,8 @@ export class PrintWorker {
   private readonly timers: WorkerTimers;
   private driverPromise: Promise<PrintDriver> | undefined;
   private running = false;
+  /** stop() was called: an attempt finishing on the wire must not start the next one */
+  private stopped = false;
   private timer: { handle: unknown; at: number } | null = null;
   /** printers with an attempt in flight */
   private readonly busy = new Set<string>();
@@ -121,6 +123,7 @@ export class PrintWorker {
     if (this.running) return;
     this.requeueInterrupted();
     this.running = true;
+    this.stopped = false;
     this.schedule(0);
     // Fonts and the rasteriser take about a second to load: do it now, off the first Georgian receipt's path.
     if (!this.deps.driver) void import('../../hardware/printer/index').then((m) => m.prepareRaster()).catch(() => undefined);
@@ -129,6 +132,7 @@ export class PrintWorker {
   /** No new attempt starts; one in flight finishes on the wire but its job is left for the next start. */
   stop(): void {
     this.running = false;
+    this.stopped = true;
     if (this.timer) this.timers.clear(this.timer.handle);
     this.timer = null;
   }
@@ -166,6 +170,7 @@ export class PrintWorker {
    * Resolves when everything this started has been tried. Tests call it directly.
    */
   async tick(): Promise<void> {
+    if (this.stopped) return;
     const started: Promise<void>[] = [];
     try {
       for (const job of this.dueJobs()) {

@@ -5,7 +5,7 @@ import type { Language } from '../../shop/api/schemas';
 import { Backend, type BackendOptions } from '../../shop/backend';
 import { demoUser } from '../../shop/demo/seed';
 import type { Role } from '../../shop/users/permissions';
-import { MAX_ATTEMPTS, retryDelayMs, type WorkerTimers } from '../../shop/printing/worker';
+import { MAX_ATTEMPTS, retryDelayMs, type PrintDriver, type WorkerTimers } from '../../shop/printing/worker';
 import { statusAnswer } from '../../hardware/printer/status';
 import { callsOn } from '../helpers/calls';
 import { printedLines, readPrinted } from '../helpers/escpos-decoder';
@@ -287,6 +287,29 @@ describe('print queue', () => {
     expect(job(db, second.printJobId as string)).toMatchObject({ status: 'queued', attempts: 0 });
     // the next wake-up is when the failing receipt is due again, not at once (and again, and again…)
     expect(waits).toEqual([2_000]);
+  });
+
+  it('stop() while a receipt is on the wire: that one finishes, and no further receipt is started', async () => {
+    const p = await printer();
+    let release: () => void = () => undefined;
+    const sent: number[] = [];
+    const driver: PrintDriver = {
+      renderReceipt: () => Promise.resolve(Uint8Array.of(1)),
+      sendToPrinter: () => {
+        sent.push(sent.length);
+        return new Promise<void>((r) => (release = r));
+      },
+    };
+    const { db, owner, env } = await counter('en', p.address, { printing: { driver } });
+    const first = await sell(owner);
+    const second = await sell(owner);
+    await until(() => job(db, first.printJobId as string).status === 'printing');
+    env.backend.printWorker.stop();
+    release();
+    await until(() => job(db, first.printJobId as string).status === 'done');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent.length).toBe(1);
+    expect(job(db, second.printJobId as string)).toMatchObject({ status: 'queued', attempts: 0 });
   });
 
   it('a printer that hangs holds up only its own queue, not another printer', async () => {
