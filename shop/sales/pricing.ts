@@ -74,14 +74,8 @@ function tooLarge(field: string): AppError {
  * largest remainders (ties to the earlier line). BigInt: amount × weight can pass 2^53.
  */
 export function spreadProRata(amount: number, weights: readonly number[]): number[] {
-  const total = weights.reduce((s, w) => s + w, 0);
-  if (amount === 0 || total === 0) return weights.map(() => 0);
-  const a = BigInt(amount);
-  const t = BigInt(total);
-  const shares = weights.map((w) => {
-    const exact = a * BigInt(w);
-    return { share: exact / t, remainder: exact % t };
-  });
+  if (amount === 0 || weights.reduce((s, w) => s + w, 0) === 0) return weights.map(() => 0);
+  const shares = wholeShares(amount, weights);
   let left = amount - shares.reduce((s, x) => s + Number(x.share), 0);
   const order = shares
     .map((x, i) => ({ i, remainder: x.remainder }))
@@ -93,6 +87,18 @@ export function spreadProRata(amount: number, weights: readonly number[]): numbe
     left -= 1;
   }
   return out;
+}
+
+/** Each weight's share of `amount`, rounded down, with the remainder of the division (before any leftover unit is handed out). */
+function wholeShares(amount: number, weights: readonly number[]): { share: bigint; remainder: bigint }[] {
+  const total = weights.reduce((s, w) => s + w, 0);
+  if (amount === 0 || total === 0) return weights.map(() => ({ share: 0n, remainder: 0n }));
+  const a = BigInt(amount);
+  const t = BigInt(total);
+  return weights.map((w) => {
+    const exact = a * BigInt(w);
+    return { share: exact / t, remainder: exact % t };
+  });
 }
 
 function discountAmount(spec: DiscountSpec, base: number, field: string): number {
@@ -134,15 +140,17 @@ export function priceSale(input: { lines: readonly LineToPrice[]; discount?: Dis
   if (subtotal > MAX_MONEY || stage.reduce((s, x) => s + x.gross, 0) > MAX_MONEY) throw tooLarge('lines');
 
   const saleDiscount = input.discount ? discountAmount(input.discount, beforeSale, 'discount.value') : 0;
-  const shares = spreadProRata(
-    saleDiscount,
-    stage.map((x) => x.afterClient),
-  );
+  const weights = stage.map((x) => x.afterClient);
+  const shares = spreadProRata(saleDiscount, weights);
+  const floors = wholeShares(saleDiscount, weights);
 
   const lines = stage.map((x, i): PricedLine => {
     const share = shares[i] ?? 0;
     const total = x.afterClient - share;
-    const bp = cashierBp(x.listGross, total, x.clientDiscount);
+    // The unit the largest remainder hands a line is the spread's, not the cashier's: a 10 % sale discount
+    // stays within a 10 % limit on every line.
+    const leftoverUnit = share - Number(floors[i]?.share ?? 0n);
+    const bp = cashierBp(x.listGross, total + leftoverUnit, x.clientDiscount);
     return {
       listPrice: x.line.listPrice,
       unitPrice: x.unitPrice,

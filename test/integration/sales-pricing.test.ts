@@ -112,6 +112,50 @@ describe('line and sale discounts', () => {
   });
 });
 
+describe('a whole-sale discount within the limit', () => {
+  it('needs no approval: the unit the largest remainder hands a line is not the cashier\'s discount', () => {
+    // 30 % of 27 565 is 8 270 (8 269.5 halves up); spread pro rata, the 2.78 line gets 84 of its 83.4, 30.2 % of it
+    const sale = priceSale({
+      lines: [
+        { listPrice: 278, quantity: 1 },
+        { listPrice: 4160, quantity: 1 },
+        { listPrice: 2685, quantity: 2 },
+        { listPrice: 2729, quantity: 3 },
+      ],
+      discount: { kind: 'percent', value: 3000 },
+      clientDiscountBp: 0,
+    });
+    expect(sale.requiredBp).toBeLessThanOrEqual(3000);
+    expect(sale.discountBp).toBe(3000);
+  });
+
+  it('a percent or an amount up to the limit never needs more than the limit (property)', () => {
+    const line = fc.record({ listPrice: fc.integer({ min: 1, max: 1_000_000 }), quantity: fc.integer({ min: 1, max: 50 }) });
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.constantFrom(0, 500, 1000, 1500),
+        fc.boolean(),
+        (lines, bp, clientDiscountBp, asAmount) => {
+          const percent = priceSale({ lines, discount: { kind: 'percent', value: bp }, clientDiscountBp });
+          expect(percent.requiredBp).toBeLessThanOrEqual(bp);
+          if (!asAmount) return;
+          // the same share as an amount: what the percent took off the whole sale
+          const amount = percent.lines.reduce((s, l) => s + l.saleDiscount, 0);
+          const before = percent.lines.reduce((s, l) => s + l.total + l.saleDiscount, 0);
+          if (amount === 0 || before === 0) return;
+          const sale = priceSale({ lines, discount: { kind: 'amount', value: amount }, clientDiscountBp });
+          // an amount is within the limit b when it is at most b % of what it applies to, rounded as a percent
+          const within = Math.ceil(((amount * 10_000) - 5_000) / before);
+          expect(sale.requiredBp).toBeLessThanOrEqual(Math.max(within, 0));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('payments', () => {
   it('cash is rounded to the step and gives change', () => {
     expect(settlePayments(1233, [{ method: 'cash', tendered: 2000 }], 5)).toEqual({
