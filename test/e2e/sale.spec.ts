@@ -100,3 +100,67 @@ test('closed shift → scanner burst → client discount → card + cash → com
     await expect(page.getByTestId('sale-add-product')).toHaveCount(0);
   });
 });
+
+/** Parking and resuming, search by name with Enter, and a discount beyond the cashier's limit approved at the counter. */
+test('search → park → resume → discount over the limit approved by the manager → cash', async ({ page, posy }) => {
+  const owner = demoUser('owner');
+  const manager = demoUser('manager');
+  const cashier = demoUser('cashier');
+  const api = new ApiWindow(posy);
+  const sale = new SaleScreen(page);
+
+  await page.goto(posy.url);
+  // The file's server is shared: the shop may be set up (and its shift open) by the test before.
+  await expect(page.getByTestId('setup-demo').or(page.getByTestId('user-tile').first())).toBeVisible({ timeout: 30_000 });
+  if (await page.getByTestId('setup-demo').isVisible()) await new SetupScreen(page).openDemoShop();
+  const product = await test.step('an open shift and a flower in stock (second window)', async () => {
+    await api.signIn(owner.names.en, owner.password ?? '');
+    if (!(await api.call('shifts.current', {}))) await api.call('shifts.open', { openingFloat: 0 });
+    const flowers = await api.call('catalog.search', { lang: 'en', kind: 'cut_flower', limit: 50 });
+    for (const item of flowers.items) {
+      const q = await api.call('sales.quote', { lines: [{ productId: item.id, quantity: 1 }] });
+      if ((q.lines[0]?.stock ?? 0) >= 3) return item;
+    }
+    throw new Error('no demo flower in stock');
+  });
+
+  await new SignInScreen(page).withPin(cashier.names.en, cashier.pin ?? '');
+  await expect(sale.root()).toBeVisible();
+
+  await test.step('find it by name and add it with Enter; + makes two', async () => {
+    await sale.search(product.name);
+    await expect(page.getByTestId('search-result').first()).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(sale.line(product.id)).toBeVisible();
+    await expect(page.getByTestId('sale-search')).toHaveValue('');
+    await page.keyboard.press('NumpadAdd');
+    await expect(sale.line(product.id).getByTestId('line-quantity')).toHaveValue('2');
+  });
+
+  await test.step('park it for a customer choosing a ribbon, then resume it', async () => {
+    await sale.park('red coat');
+    await sale.resume('red coat');
+    await expect(sale.line(product.id).getByTestId('line-quantity')).toHaveValue('2');
+  });
+
+  const number = await test.step('25 % off is over the cashier’s 10 %: the manager approves with their password', async () => {
+    await sale.line(product.id).click();
+    await sale.discountLine('25', 'Wedding order');
+    await sale.approve(manager.names.en, manager.password ?? '');
+    await expect(page.getByTestId('approval-needed')).toBeVisible();
+    await sale.openPayment();
+    await sale.payCash('');
+    await sale.commit();
+    return Number(/Sale (\d+) done/.exec((await sale.done().textContent()) ?? '')?.[1]);
+  });
+
+  await test.step('the sale records the approver and the discount', async () => {
+    const rows = await api.call('journal.list', { limit: 10 });
+    const row = rows.rows.find((r) => r.number === number);
+    expect(row).toBeDefined();
+    const entry = await api.call('journal.get', { id: row!.id });
+    expect(entry.approvedBy?.name).toBe(manager.names.en);
+    expect(entry.discountTotal).toBeGreaterThan(0);
+    expect(await api.call('sales.parked', {})).toHaveLength(0);
+  });
+});

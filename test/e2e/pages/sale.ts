@@ -70,6 +70,38 @@ export class SaleScreen {
     await this.page.getByTestId('tendered-input').fill(tendered);
   }
 
+  async park(label: string): Promise<void> {
+    await this.page.getByTestId('park-sale').click();
+    await this.page.getByTestId('park-label').fill(label);
+    await this.page.getByTestId('park-confirm').click();
+    await expect(this.lines()).toHaveCount(0);
+  }
+
+  async resume(label: string): Promise<void> {
+    await this.page.getByTestId('resume-sale').click();
+    await this.page.getByTestId('parked-sale').filter({ hasText: label }).click();
+    await expect(this.page.getByTestId('resume-dialog')).toBeHidden();
+  }
+
+  /** A discount on the selected line (Ctrl+D), in percent, with a reason. */
+  async discountLine(percent: string, reason: string): Promise<void> {
+    await this.page.keyboard.press('Control+d');
+    await this.page.getByTestId('discount-kind-percent').click();
+    await this.page.getByTestId('discount-value').fill(percent);
+    await this.page.getByTestId('discount-reason').fill(reason);
+    await this.page.getByTestId('discount-apply').click();
+  }
+
+  /** The manager approval dialog: pick the approver, type their secret. */
+  async approve(name: string, secret: string): Promise<void> {
+    const dialog = this.page.getByTestId('approval-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByTestId('approver').filter({ hasText: name }).click();
+    await dialog.getByTestId('approval-secret').fill(secret);
+    await dialog.getByTestId('approval-submit').click();
+    await expect(dialog).toBeHidden();
+  }
+
   changeShown() {
     return this.page.getByTestId('change-amount');
   }
