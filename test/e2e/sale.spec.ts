@@ -70,6 +70,13 @@ test('closed shift → scanner burst → client discount → card + cash → com
     return priced;
   });
 
+  await test.step('the sale in progress survives a trip to the products screen (F2, back with F1)', async () => {
+    await page.keyboard.press('F2');
+    await expect(sale.root()).toBeHidden();
+    await page.keyboard.press('F1');
+    await expect(sale.line(product.id).getByTestId('line-quantity')).toHaveValue('2');
+  });
+
   const number = await test.step('paid 1.00 by card, the rest in cash with a 50 note: change shown, sale done', async () => {
     await sale.openPayment();
     await sale.paySplit('1.00', '50');
@@ -92,6 +99,15 @@ test('closed shift → scanner burst → client discount → card + cash → com
     expect(entry.lines).toHaveLength(1);
     expect(entry.total).toBe(expected.total + entry.rounding);
     expect(entry.payments.reduce((s, p) => s + p.amount, 0)).toBe(entry.total);
+  });
+
+  await test.step('scanning the receipt’s QR code opens the return of that sale', async () => {
+    const rows = await api.call('journal.list', { limit: 10 });
+    const row = rows.rows.find((r) => r.number === number);
+    await sale.scanText(`posy:sale:${row!.id}`);
+    await expect(page.getByTestId('return-dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('return-dialog')).toBeHidden();
   });
 
   await test.step('an unknown barcode says so (the cashier may not add products)', async () => {

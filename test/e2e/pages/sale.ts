@@ -41,6 +41,13 @@ export class SaleScreen {
     await this.scanner.burst(russianLayoutKeys(code));
   }
 
+  /** A QR or Code 128 scan with a colon (a receipt's `posy:sale:<id>`): Shift+Semicolon, as a scanner sends it. */
+  async scanText(text: string): Promise<void> {
+    this.scanner ??= await Scanner.attach(this.page);
+    const keys = [...text].flatMap((ch) => (ch === ':' ? [{ code: 'Semicolon', key: ':', vk: 186, shift: true }] : russianLayoutKeys(ch)));
+    await this.scanner.burst(keys);
+  }
+
   async search(text: string): Promise<void> {
     await this.page.getByTestId('sale-search').fill(text);
   }
