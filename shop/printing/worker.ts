@@ -205,9 +205,14 @@ export class PrintWorker {
     if (!this.running || !this.db.open) return;
     // Only heads of queues: a receipt waiting behind a failing one was due long ago, and waking for it
     // would spin the worker (a zero-delay timer, again and again) for the whole backoff of the one in front.
-    const next = statement(this.db, `SELECT min(j.next_attempt_at) FROM print_jobs j WHERE ${QUEUE_HEAD}`).pluck().get() as
-      | string
-      | null;
+    // Nor a printer with an attempt in flight: the end of that attempt looks again.
+    const heads = statement(this.db, `SELECT j.printer_id, j.next_attempt_at FROM print_jobs j WHERE ${QUEUE_HEAD}`).all() as {
+      printer_id: string;
+      next_attempt_at: string;
+    }[];
+    const next = heads
+      .filter((h) => !this.busy.has(h.printer_id))
+      .reduce<string | null>((min, h) => (min === null || h.next_attempt_at < min ? h.next_attempt_at : min), null);
     if (next === null) return;
     this.schedule(Math.max(0, Date.parse(next) - this.now().getTime()));
   }

@@ -7,6 +7,7 @@ import { demoUser } from '../../shop/demo/seed';
 import type { Role } from '../../shop/users/permissions';
 import { MAX_ATTEMPTS, retryDelayMs, type PrintDriver, type WorkerTimers } from '../../shop/printing/worker';
 import { statusAnswer } from '../../hardware/printer/status';
+import { PrinterError } from '../../hardware/printer/types';
 import { callsOn } from '../helpers/calls';
 import { printedLines, readPrinted } from '../helpers/escpos-decoder';
 import { startTcpPrinter, type TcpPrinter, type TcpPrinterMode } from '../helpers/tcpPrinter';
@@ -287,6 +288,58 @@ describe('print queue', () => {
     expect(job(db, second.printJobId as string)).toMatchObject({ status: 'queued', attempts: 0 });
     // the next wake-up is when the failing receipt is due again, not at once (and again, and again…)
     expect(waits).toEqual([2_000]);
+  });
+
+  it('a receipt retried while its printer is busy waits for that attempt to end, without spinning the worker', async () => {
+    const time = manualTime();
+    const waits: number[] = [];
+    let pending: (() => void) | null = null;
+    const timers: WorkerTimers = {
+      set: (fn, ms) => {
+        waits.push(ms);
+        pending = fn;
+        return fn;
+      },
+      clear: (handle) => {
+        if (pending === handle) pending = null;
+      },
+    };
+    const fire = () => {
+      const fn = pending as (() => void) | null;
+      pending = null;
+      fn?.();
+    };
+    let release: () => void = () => undefined;
+    let sends = 0;
+    const driver: PrintDriver = {
+      renderReceipt: () => Promise.resolve(Uint8Array.of(1)),
+      sendToPrinter: () => {
+        sends += 1;
+        if (sends === 1) return Promise.reject(new PrinterError('offline'));
+        if (sends === 2) return new Promise<void>((r) => (release = r));
+        return Promise.resolve();
+      },
+    };
+    const { db, owner } = await counter('en', '127.0.0.1', { now: time.now, printing: { timers, driver } });
+    const first = await sell(owner);
+    fire();
+    await until(() => job(db, first.printJobId as string).attempts === 1 && job(db, first.printJobId as string).status === 'queued');
+    // as after its last attempt
+    db.prepare(`UPDATE print_jobs SET status = 'failed', next_attempt_at = NULL WHERE id = ?`).run(first.printJobId);
+    time.advance(1);
+    const second = await sell(owner);
+    fire();
+    await until(() => job(db, second.printJobId as string).status === 'printing');
+    await ok(owner, 'print.retry', { jobId: first.printJobId as string });
+    waits.length = 0;
+    fire();
+    await new Promise((r) => setTimeout(r, 50));
+    // the printer is busy: the end of its attempt looks again, no timer is needed meanwhile
+    expect(waits).toEqual([]);
+    expect(job(db, first.printJobId as string).status).toBe('queued');
+    release();
+    await until(() => job(db, first.printJobId as string).status === 'done');
+    expect(job(db, second.printJobId as string).status).toBe('done');
   });
 
   it('stop() while a receipt is on the wire: that one finishes, and no further receipt is started', async () => {
