@@ -269,7 +269,7 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
                         <small className="hint">{t('upTo', { max: line.returnable })}</small>
                         {lineProblem ? <ErrorMessage error={lineProblem} className="return-line-error" /> : null}
                       </td>
-                      <td className="num" data-testid="return-line-refund">
+                      <td className={`num return-line-refund${preview.fresh ? '' : ' stale'}`} data-testid="return-line-refund">
                         {refund !== undefined && (count ?? 0) > 0 ? format(refund) : ''}
                       </td>
                       <td>

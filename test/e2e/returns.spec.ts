@@ -119,3 +119,67 @@ test('a sale via the API → open it in the journal → return one line to stock
     expect(quote.lines[0]?.stock).toBe(stockBefore + 1);
   });
 });
+
+/** A sale paid partly by card: before confirming, the cashier sees how much goes back to the card and how much in cash. */
+test('a split-paid sale returned in full: the preview shows the card part and the cash part before confirming', async ({ page, posy }) => {
+  const owner = demoUser('owner');
+  const api = new ApiWindow(posy);
+  const journal = new JournalScreen(page);
+
+  await page.goto(posy.url);
+  // The file's server is shared: the shop may be set up (and its shift open) by the test before.
+  await expect(page.getByTestId('setup-demo').or(page.getByTestId('user-tile').first())).toBeVisible({ timeout: 30_000 });
+  if (await page.getByTestId('setup-demo').isVisible()) await new SetupScreen(page).openDemoShop();
+  await api.signIn(owner.names.en, owner.password ?? '');
+  if (!(await api.call('shifts.current', {}))) await api.call('shifts.open', { openingFloat: 10_000 });
+  const tiles = await api.call('sales.tiles', {});
+  let productId = '';
+  for (const tile of tiles) {
+    const quote = await api.call('sales.quote', { lines: [{ productId: tile.productId, quantity: 2 }] });
+    if ((quote.lines[0]?.stock ?? 0) >= 2) {
+      productId = tile.productId;
+      break;
+    }
+  }
+  expect(productId).not.toBe('');
+  const draft = { lines: [{ productId, quantity: 2 }] };
+  const quote = await api.call('sales.quote', draft);
+  const card = Math.floor(quote.total / 2);
+  const sale = await api.call('sales.commit', {
+    ...draft,
+    payments: [
+      { method: 'card', amount: card },
+      { method: 'cash', tendered: quote.cashTotal },
+    ],
+    print: false,
+  });
+
+  await new SignInScreen(page).withPassword(owner.names.en, owner.password ?? '');
+  await journal.open();
+  await journal.openSale(sale.number);
+  await journal.startReturn();
+  await journal.returnDialog().getByTestId('return-all').click();
+
+  const lookup = await api.call('returns.lookup', { saleId: sale.saleId });
+  const all = await api.call('returns.quote', {
+    saleId: sale.saleId,
+    lines: lookup.lines.map((l) => ({ lineId: l.id, quantity: l.returnable, disposition: 'restock' as const })),
+  });
+  const cardBack = all.refunds.find((r) => r.method === 'card')?.amount ?? 0;
+  const cashBack = all.refunds.find((r) => r.method === 'cash')?.amount ?? 0;
+  // Returning everything gives back exactly what each method paid.
+  expect(cardBack).toBe(card);
+  expect(cardBack + cashBack).toBe(sale.total);
+
+  const preview = journal.returnPreview();
+  await expect(preview.getByTestId('return-preview-card')).toContainText(GEL(cardBack));
+  await expect(preview.getByTestId('return-preview-cash')).toContainText(GEL(cashBack));
+  await expect(preview.getByTestId('return-preview-total')).toHaveText(GEL(sale.total));
+
+  await journal.returnDialog().getByTestId('return-reason-wilted').click();
+  await journal.returnDialog().getByTestId('return-confirm').click();
+  const done = page.getByTestId('return-done');
+  await expect(done.getByTestId('return-refund-card')).toContainText(GEL(cardBack));
+  await expect(done.getByTestId('return-refund-cash')).toContainText(GEL(cashBack));
+  await expect(done.getByTestId('return-refund-total')).toHaveText(GEL(sale.total));
+});
