@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../api/client';
-import { useSession } from '../app/session';
+import { onSessionChanged, useSession } from '../app/session';
+import { useBackendEvent } from '../api/hooks';
 import { ProductForm } from '../catalog/ProductForm';
 import { useMoney } from '../catalog/useMoney';
 import { formatNumber } from '../format/numbers';
@@ -87,6 +88,11 @@ export function SalePage() {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const approvalWanted = useRef(false);
+  // Codes already looked up on this screen: a second scan of the same bunch skips the round trip.
+  // Forgotten on any catalogue change (a code moved to another product) and on a user switch.
+  const known = useRef(new Map<string, { id: string; name: string }>());
+  useBackendEvent(['catalog.changed'], () => known.current.clear());
+  useEffect(() => onSessionChanged(() => known.current.clear()), []);
 
   const canSell = can('sales.sell');
   const canEditCatalog = can('catalog.edit');
@@ -135,9 +141,21 @@ export function SalePage() {
       setOpen({ kind: 'return', saleId: receipt[1].toLowerCase() });
       return true;
     }
+    const cacheKey = `${lang}|${code}`;
+    const seen = known.current.get(cacheKey);
+    if (seen) {
+      add(seen);
+      return true;
+    }
     try {
       const found = await call('catalog.byBarcode', { code, lang });
-      add({ id: found.product.id, name: found.product.name });
+      const product = { id: found.product.id, name: found.product.name };
+      if (found.product.archived) {
+        setNotice({ kind: 'error', error: { code: 'conflict', messageKey: 'errors:sales.productArchived', params: { product: product.name } } });
+        return true;
+      }
+      known.current.set(cacheKey, product);
+      add(product);
     } catch (e) {
       if (e instanceof ApiError && e.body.messageKey === 'errors:catalog.unknownBarcode') setNotice({ kind: 'unknown', code });
       else setNotice({ kind: 'error', error: e });
