@@ -180,3 +180,49 @@ test('search → park → resume → discount over the limit approved by the man
     expect(await api.call('sales.parked', {})).toHaveLength(0);
   });
 });
+
+/** Those who edit the catalogue: an unknown code becomes a product from the sale screen, and the quick tiles are theirs to arrange. */
+test('owner: unknown barcode → add product → on the sale; edit the quick tiles', async ({ page, posy }) => {
+  const owner = demoUser('owner');
+  const api = new ApiWindow(posy);
+  const sale = new SaleScreen(page);
+
+  await page.goto(posy.url);
+  await expect(page.getByTestId('setup-demo').or(page.getByTestId('user-tile').first())).toBeVisible({ timeout: 30_000 });
+  if (await page.getByTestId('setup-demo').isVisible()) await new SetupScreen(page).openDemoShop();
+  await api.signIn(owner.names.en, owner.password ?? '');
+  const { code } = await api.call('catalog.newInternalBarcode', {});
+  const tilesBefore = await api.call('sales.tiles', {});
+
+  await new SignInScreen(page).withPassword(owner.names.en, owner.password ?? '');
+  await expect(sale.root()).toBeVisible();
+
+  await test.step('an unknown code offers to add the product, which lands on the sale', async () => {
+    await sale.scan(code);
+    await expect(sale.notice()).toHaveAttribute('data-state', 'unknown');
+    await page.getByTestId('sale-add-product').click();
+    await expect(page.getByTestId('product-form')).toBeVisible();
+    await page.getByTestId('product-name-en').fill('Garden peony Posy-7');
+    await page.getByTestId('product-price').fill('9.50');
+    await page.getByTestId('product-save').click();
+    await expect(page.getByTestId('product-form')).toBeHidden();
+    await expect(sale.lines().filter({ hasText: 'Garden peony Posy-7' })).toHaveCount(1);
+    await expect.poll(() => sale.totalMinor()).toBe(950);
+  });
+
+  await test.step('the quick tiles: drop the first, add the new peony at the end, save', async () => {
+    await page.getByTestId('edit-tiles').click();
+    const editor = page.getByTestId('tiles-editor');
+    await expect(editor).toBeVisible();
+    await editor.getByRole('listitem').first().getByRole('button').last().click();
+    await sale.search('Posy-7');
+    await page.getByTestId('search-result').filter({ hasText: 'Garden peony Posy-7' }).click();
+    await page.getByTestId('sale-search').fill('');
+    await page.getByTestId('tiles-save').click();
+    await expect(page.getByTestId('tiles-editor')).toBeHidden();
+    await expect(page.getByTestId('sale-tile').last()).toContainText('Garden peony Posy-7');
+    const after = await api.call('sales.tiles', {});
+    expect(after.map((t) => t.productId)).toEqual([...tilesBefore.slice(1).map((t) => t.productId), after[after.length - 1]!.productId]);
+    expect(after[after.length - 1]!.name).toBe('Garden peony Posy-7');
+  });
+});
