@@ -239,6 +239,14 @@ export class PrintWorker {
       } catch (e) {
         throw new Permanent('errors:printing.renderFailed', e);
       }
+      if (this.stopped) {
+        // Stopped (shut down) before a byte went out: sending now would print it after the app closed and
+        // again at the next start. It waits for that start instead.
+        if (this.db.open) {
+          statement(this.db, `UPDATE print_jobs SET status = 'queued', attempts = attempts - 1 WHERE id = ? AND status = 'printing'`).run(job.id);
+        }
+        return;
+      }
       await driver.sendToPrinter(config, bytes, this.deps.timeoutMs === undefined ? {} : { timeoutMs: this.deps.timeoutMs });
       if (!this.db.open) return; // shut down meanwhile: the next start sends it again
       const at = this.now().toISOString();

@@ -365,6 +365,32 @@ describe('print queue', () => {
     expect(job(db, second.printJobId as string)).toMatchObject({ status: 'queued', attempts: 0 });
   });
 
+  it('stop() while a receipt is still being drawn: nothing is sent, and the receipt waits for the next start', async () => {
+    const p = await printer();
+    let drawn: () => void = () => undefined;
+    let drawnOnce = false;
+    let sends = 0;
+    const driver: PrintDriver = {
+      renderReceipt: () => (sends > 0 || drawnOnce ? Promise.resolve(Uint8Array.of(1)) : new Promise<Uint8Array>((r) => (drawn = () => r(Uint8Array.of(1))))),
+      sendToPrinter: () => {
+        sends += 1;
+        return Promise.resolve();
+      },
+    };
+    const { db, owner, env } = await counter('en', p.address, { printing: { driver } });
+    const sale = await sell(owner);
+    await until(() => job(db, sale.printJobId as string).status === 'printing');
+    env.backend.printWorker.stop();
+    drawnOnce = true;
+    drawn();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sends).toBe(0);
+    expect(job(db, sale.printJobId as string).status).toBe('queued');
+    env.backend.printWorker.start();
+    await until(() => job(db, sale.printJobId as string).status === 'done');
+    expect(sends).toBe(1);
+  });
+
   it('a printer that hangs holds up only its own queue, not another printer', async () => {
     const jammed = await printer({ kind: 'hang' });
     const other = await printer();
