@@ -100,6 +100,9 @@ export function PaymentDialog({ quote, draft, format, onDone, onApprovalRefused,
     if (tenderedParsed && !tenderedParsed.ok) return refuse(`catalog:money.${tenderedParsed.error}`, 'tendered');
     if (mode === 'cash') return [{ method: 'cash', tendered: tenderedMinor }];
     if (!cardParsed) return refuse('sale:pay.cardAmountRequired', 'card');
+    // Beside a card the cash part is rounded by the backend at commit, to a step this screen does not
+    // compute: the cashier types what was handed over instead of an "exact" that might fall short.
+    if (!tenderedParsed) return refuse('sale:pay.cashRequired', 'tendered');
     if (!cardParsed.ok) return refuse(`catalog:money.${cardParsed.error}`, 'card');
     if (cardParsed.minor < 1) return refuse('errors:sales.paymentInvalid', 'card');
     return [
