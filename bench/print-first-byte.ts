@@ -15,14 +15,8 @@ import type { ClientState } from '../shop/api/define';
 import type { Language } from '../shop/api/schemas';
 import { demoUser } from '../shop/demo/seed';
 import { median, p95 } from './stats';
+import type { Figure } from './stats';
 
-export interface PrintFigure {
-  name: string;
-  value: number | null;
-  unit: string;
-  target: number | null;
-  note?: string;
-}
 
 const WARM_UP = 3;
 const SALES = 20;
@@ -142,8 +136,8 @@ async function measure(dir: string, language: Language): Promise<number[]> {
   }
 }
 
-export async function benchPrintFirstByte(dir: string): Promise<PrintFigure[]> {
-  const figures: PrintFigure[] = [];
+export async function benchPrintFirstByte(dir: string): Promise<Figure[]> {
+  const figures: Figure[] = [];
   const runs: [Language, string, number][] = [
     ['ru', 'pay to first receipt byte, text receipt (Russian, CP866)', 200],
     ['ka', 'pay to first receipt byte, raster receipt (Georgian)', 600],

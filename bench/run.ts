@@ -18,18 +18,11 @@ import { seededRandom, randomInt } from '../shop/demo/random';
 import { measureBrowserPaint } from './browser-paint';
 import { benchPrintFirstByte } from './print-first-byte';
 import { benchSaleCommit } from './sale-commit';
+import { benchScanToLine } from './scan-to-line';
 import { benchZReport } from './z-report';
 import { BENCH_DATA, buildBenchDatabase, signInOwner } from './fixture';
-import { median, p95, p99, timed, timedSync } from './stats';
+import { median, p95, p99, timed, timedSync, type Figure } from './stats';
 
-interface Figure {
-  name: string;
-  value: number | null;
-  unit: string;
-  target: number | null;
-  /** Why there is no value (a skipped measurement). */
-  note?: string;
-}
 
 const ROOT = join(import.meta.dirname, '..');
 const COLD_STARTS = 7;
@@ -268,6 +261,7 @@ async function main() {
       ['Sale commit (5 lines, one bouquet of 12 components)', benchSaleCommit],
       ['Z report over a shift of 1,000 sales', benchZReport],
       ['Pay to first receipt byte at a TCP printer', benchPrintFirstByte],
+      ['Scan to line on screen in Chromium', benchScanToLine],
     ];
     for (const [title, measure] of counter) {
       say(`${title} …`);

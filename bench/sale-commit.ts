@@ -7,7 +7,7 @@ import { handlers } from '../shop/api/handlers';
 import { Backend } from '../shop/backend';
 import { demoUser, seedDemoShop } from '../shop/demo/seed';
 import { receiveLot } from '../shop/stock/ledger';
-import { median, p99, timed, timedSync } from './stats';
+import { median, p99, timed, timedSync, type Figure } from './stats';
 
 /**
  * The issue's figure: `sales.commit` of a 5-line sale, one line a bouquet of 12 components, on the
@@ -17,13 +17,6 @@ import { median, p99, timed, timedSync } from './stats';
  * alternately so both see the same disk.
  */
 
-interface Figure {
-  name: string;
-  value: number | null;
-  unit: string;
-  target: number | null;
-  note?: string;
-}
 
 const WARM_UP = 50;
 const RUNS = 600;

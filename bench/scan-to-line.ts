@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Input, Method, Output } from '../shop/api/contract';
 import { demoUser } from '../shop/demo/seed';
-import { median, p95 } from './stats';
+import { median, p95, type Figure } from './stats';
 
 /**
  * The issue's figure "scan to line on screen": in real Chromium against the built browser-mode app,
@@ -23,13 +23,6 @@ interface Timing {
   pricedPaintedAt: number;
 }
 
-interface Figure {
-  name: string;
-  value: number | null;
-  unit: string;
-  target: number | null;
-  note?: string;
-}
 
 const ROOT = join(import.meta.dirname, '..');
 const RENDERER = join(ROOT, 'dist', 'renderer', 'index.html');

@@ -29,3 +29,13 @@ export function timedSync(fn: () => unknown): number {
   fn();
   return performance.now() - start;
 }
+
+/** One line of `npm run bench`'s table and of bench/results.json. */
+export interface Figure {
+  name: string;
+  value: number | null;
+  unit: string;
+  target: number | null;
+  /** Why there is no value (a skipped measurement), or what the figure leaves out. */
+  note?: string;
+}

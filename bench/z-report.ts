@@ -9,7 +9,7 @@ import { openShift } from '../shop/shifts/current';
 import { registerId } from '../shop/shifts/register';
 import { computeShiftReport } from '../shop/shifts/report';
 import { receiveLot } from '../shop/stock/ledger';
-import { median, p95, timed, timedSync } from './stats';
+import { median, p95, timed, timedSync, type Figure } from './stats';
 
 /**
  * The issue's figure: the Z report over a shift of 1,000 sales (cash, card and split, some with
@@ -20,13 +20,6 @@ import { median, p95, timed, timedSync } from './stats';
  * job queued).
  */
 
-interface Figure {
-  name: string;
-  value: number | null;
-  unit: string;
-  target: number | null;
-  note?: string;
-}
 
 const SALES_PER_SHIFT = 1_000;
 const RETURNS = 50;
