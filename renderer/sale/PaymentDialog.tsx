@@ -6,6 +6,7 @@ import { errorField } from '../i18n/translateError';
 import { Dialog, Kbd } from '../ui/Dialog';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { saleCall, useSaleApi } from './api';
+import { latestOnly } from './latest';
 import type { CommitResult, DraftInput, Payment, Quote } from './types';
 import { ENTER, ESC } from './symbols';
 
@@ -61,9 +62,23 @@ export function PaymentDialog({ quote, draft, format, onDone, onApprovalRefused,
   const cardParsed = parse(card);
   const cardMinor = cardParsed?.ok ? cardParsed.minor : 0;
 
+  // Beside a card the cash part is rounded to the shop's smallest coin: the backend says to what.
+  const [splitDue, setSplitDue] = useState<{ card: number; due: number } | null>(null);
+  const [newest] = useState(latestOnly);
+  const askCard = mode === 'split' && cardParsed?.ok ? cardParsed.minor : null;
+  useEffect(() => {
+    if (askCard === null) return;
+    const fresh = newest.ticket();
+    saleCall('sales.quote', { ...draft, cardAmount: askCard }).then(
+      (q) => fresh() && setSplitDue({ card: askCard, due: q.cashDue }),
+      () => fresh() && setSplitDue(null),
+    );
+  }, [askCard, draft, newest]);
+  const splitKnown = splitDue !== null && splitDue.card === askCard;
+
   // What the cash part comes to. Cash alone pays the quote's rounded cash total; beside a card, the
-  // rest of the total (the backend rounds that part when it settles, and says so if it falls short).
-  const cashDue = mode === 'cash' ? quote.cashTotal : mode === 'split' ? Math.max(0, quote.total - cardMinor) : 0;
+  // backend's answer for that card amount (until it arrives, the rest of the total, and no "exact").
+  const cashDue = mode === 'cash' ? quote.cashTotal : mode === 'split' ? (splitKnown ? splitDue.due : Math.max(0, quote.total - cardMinor)) : 0;
   const tenderedMinor = tenderedParsed?.ok ? tenderedParsed.minor : cashDue;
   // Shown while typing only; the sale's change is the one the backend answers at commit.
   const change = mode === 'card' ? 0 : Math.max(0, tenderedMinor - cashDue);
@@ -100,9 +115,8 @@ export function PaymentDialog({ quote, draft, format, onDone, onApprovalRefused,
     if (tenderedParsed && !tenderedParsed.ok) return refuse(`catalog:money.${tenderedParsed.error}`, 'tendered');
     if (mode === 'cash') return [{ method: 'cash', tendered: tenderedMinor }];
     if (!cardParsed) return refuse('sale:pay.cardAmountRequired', 'card');
-    // Beside a card the cash part is rounded by the backend at commit, to a step this screen does not
-    // compute: the cashier types what was handed over instead of an "exact" that might fall short.
-    if (!tenderedParsed) return refuse('sale:pay.cashRequired', 'tendered');
+    // Until the backend has said what the cash part rounds to, the cashier types what was handed over.
+    if (!tenderedParsed && !splitKnown) return refuse('sale:pay.cashRequired', 'tendered');
     if (!cardParsed.ok) return refuse(`catalog:money.${cardParsed.error}`, 'card');
     if (cardParsed.minor < 1) return refuse('errors:sales.paymentInvalid', 'card');
     return [

@@ -66,6 +66,8 @@ interface DesignedQuote {
   total: Money;
   cashTotal: Money;
   rounding: Money;
+  /** the cash part beside the asked-for card amount, rounded as the sale will be */
+  cashDue: Money;
   client: QuoteClient | null;
   approvalNeeded: { requiredBp: number; limitBp: number } | null;
 }
@@ -119,7 +121,7 @@ export type CurrentShift = FromContract<'shifts.current', DesignedShift | null>;
 
 /** The calls this screen makes, with their designed inputs and outputs. */
 export interface SaleApi {
-  'sales.quote': { input: DraftInput; output: Quote };
+  'sales.quote': { input: DraftInput & { cardAmount?: Money }; output: Quote };
   'sales.commit': { input: DraftInput & { payments: Payment[]; print?: boolean }; output: CommitResult };
   'sales.park': { input: { draft: DraftInput; label?: string }; output: { id: string } };
   'sales.parked': { input: Record<string, never>; output: ParkedSale[] };
@@ -135,7 +137,7 @@ export type SaleMethod = keyof SaleApi;
 /* The screen's requests fit the backend's inputs, and a resumed draft fits the screen (checked by tsc). */
 type Fits<T extends true> = T;
 export type CheckedAgainstContract = [
-  Fits<DraftInput extends Input<'sales.quote'> ? true : false>,
+  Fits<SaleApi['sales.quote']['input'] extends Input<'sales.quote'> ? true : false>,
   Fits<SaleApi['sales.commit']['input'] extends Input<'sales.commit'> ? true : false>,
   Fits<SaleApi['sales.park']['input'] extends Input<'sales.park'> ? true : false>,
   Fits<SaleApi['sales.setTiles']['input'] extends Input<'sales.setTiles'> ? true : false>,

@@ -48,7 +48,8 @@ export function useQuote(draft: SaleDraft): QuoteState & { fresh: boolean; lineO
     );
   }, [draft.revision, generation, gate]);
 
-  useBackendEvent(['catalog.changed', 'shop.changed'], requote);
+  // Stock on the lines moves with every sale and return (here or at another till), prices with the catalogue.
+  useBackendEvent(['catalog.changed', 'shop.changed', 'sales.changed'], requote);
   useEffect(() => onSessionChanged(requote), [requote]);
 
   const { quote, keys } = state;

@@ -77,6 +77,14 @@ const draftShape = {
 
 export const draft = z.object(draftShape).strict();
 export type Draft = z.output<typeof draft>;
+
+/** A quote may ask what cash comes to beside a card payment of this much (split payment on the screen). */
+export const quoteInput = z
+  .object({
+    ...draftShape,
+    cardAmount: z.number('errors:sales.paymentInvalid').int('errors:sales.paymentInvalid').min(0, 'errors:sales.paymentInvalid').max(MAX_MONEY, 'errors:sales.paymentInvalid').optional(),
+  })
+  .strict();
 export type DraftLine = z.output<typeof draftLine>;
 
 const tenderedMessage = 'errors:sales.paymentInvalid';

@@ -3,7 +3,7 @@ import { handler } from '../api/define';
 import { id } from '../api/schemas';
 import { shopIdOf } from '../shifts/current';
 import { commitSale } from './commit';
-import { commitInput, draft } from './draft';
+import { commitInput, draft, quoteInput } from './draft';
 import { listParked, parkSale, resumeSale } from './park';
 import { quoteDraft } from './quote';
 import { listTiles, MAX_TILES, setTiles } from './tiles';
@@ -13,8 +13,8 @@ export const salesHandlers = {
   /** Prices a draft (lines, discounts, client) for the screen; never writes. */
   'sales.quote': handler({
     access: 'sales.sell',
-    input: draft,
-    run: (ctx, input) => quoteDraft(ctx, input),
+    input: quoteInput,
+    run: (ctx, { cardAmount, ...input }) => quoteDraft(ctx, input, cardAmount),
   }),
 
   /** Posts the sale with its payments, stock and receipt job, all in one transaction. */

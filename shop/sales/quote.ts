@@ -33,13 +33,15 @@ export interface Quote {
   cashTotal: number;
   /** cashTotal − total */
   rounding: number;
+  /** what the cash part comes to beside the asked-for card amount (rounded as commit will), else cashTotal */
+  cashDue: number;
   client: ClientSummary | null;
   /** the discount is beyond the cashier's limit: commit needs an approver's PIN or password (requiredBp as people read it, to 0.1 %) */
   approvalNeeded: { requiredBp: number; limitBp: number } | null;
 }
 
 /** Prices a draft for the sale screen; writes nothing. Called after every change on the screen. */
-export function quoteDraft(ctx: CallContext, draft: Draft): Quote {
+export function quoteDraft(ctx: CallContext, draft: Draft, cardAmount?: number): Quote {
   const session = ctx.session;
   if (!session) throw new AppError('not_signed_in', 'errors:api.notSignedIn');
   const { shop, products, client, priced } = prepareDraft(ctx, draft);
@@ -68,6 +70,7 @@ export function quoteDraft(ctx: CallContext, draft: Draft): Quote {
     total: priced.total,
     cashTotal,
     rounding: cashTotal - priced.total,
+    cashDue: cardAmount === undefined ? cashTotal : roundCash(Math.max(0, priced.total - cardAmount), shop.cashRounding),
     client,
     approvalNeeded: priced.requiredBp > limitBp ? { requiredBp: priced.discountBp, limitBp } : null,
   };

@@ -102,6 +102,17 @@ describe('a sale', () => {
     expect(sale).toEqual({ subtotal: 999, discount_total: 0, rounding: 1, total: 1000 });
   });
 
+  it('the quote says what cash comes to beside a card, and exactly that amount settles the sale', async () => {
+    const lines = [{ productId: tulip, quantity: 3 }]; // 9.99
+    const plain = await s.ok(s.cashier, 'sales.quote', { lines });
+    expect(plain.cashDue).toBe(plain.cashTotal);
+    const split = await s.ok(s.cashier, 'sales.quote', { lines, cardAmount: 500 });
+    expect(split.cashDue).toBe(500); // 4.99 rounds to the 5-tetri step
+    const res = await s.ok(s.cashier, 'sales.commit', { lines, payments: [{ method: 'card', amount: 500 }, cash(split.cashDue)] });
+    expect(res).toMatchObject({ total: 1000, change: 0 });
+    expect(await s.call(s.cashier, 'sales.quote', { lines, cardAmount: -1 })).toMatchObject({ ok: false, error: { field: 'cardAmount' } });
+  });
+
   it('a bouquet line takes its components from stock (per bouquet × quantity), not itself', async () => {
     const wrapBefore = s.balance(wrap);
     const tulipBefore = s.balance(tulip);
