@@ -103,6 +103,8 @@ CREATE TABLE sales (
   sale_discount      TEXT CHECK (sale_discount IS NULL OR json_valid(sale_discount)),
   approved_by        TEXT REFERENCES users(id),
   reason             TEXT,
+  -- the screen's id for this payment: a repeated commit (lost answer, double press) finds the sale already posted
+  request_id         TEXT,
   CHECK ((kind = 'return') = (original_sale_id IS NOT NULL)),
   UNIQUE (shop_id, number)
 ) STRICT;
@@ -110,6 +112,7 @@ CREATE INDEX sales_shift ON sales(shift_id, at);
 CREATE INDEX sales_at ON sales(shop_id, at);
 CREATE INDEX sales_client ON sales(client_id, at) WHERE client_id IS NOT NULL;
 CREATE INDEX sales_original ON sales(original_sale_id) WHERE original_sale_id IS NOT NULL;
+CREATE UNIQUE INDEX sales_request ON sales(shop_id, request_id) WHERE request_id IS NOT NULL;
 CREATE TRIGGER sales_no_update BEFORE UPDATE ON sales
   BEGIN SELECT RAISE(ABORT, 'posted sales are never edited'); END;
 CREATE TRIGGER sales_no_delete BEFORE DELETE ON sales

@@ -5,6 +5,7 @@ import { formatMoneyForInput, parseMoney } from '../format/money';
 import { errorField } from '../i18n/translateError';
 import { Dialog, Kbd } from '../ui/Dialog';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { randomId } from '../api/client';
 import { saleCall, useSaleApi } from './api';
 import { latestOnly } from './latest';
 import type { CommitResult, DraftInput, Payment, Quote } from './types';
@@ -65,6 +66,8 @@ export function PaymentDialog({ quote, draft, format, onDone, onApprovalRefused,
   // Beside a card the cash part is rounded to the shop's smallest coin: the backend says to what.
   const [splitDue, setSplitDue] = useState<{ card: number; due: number } | null>(null);
   const [newest] = useState(latestOnly);
+  // One id for this payment: pressing Pay again after a lost answer finds the sale already posted.
+  const [requestId] = useState(randomId);
   const askCard = mode === 'split' && cardParsed?.ok ? cardParsed.minor : null;
   useEffect(() => {
     if (askCard === null) return;
@@ -133,7 +136,7 @@ export function PaymentDialog({ quote, draft, format, onDone, onApprovalRefused,
     setBusy(true);
     setError(null);
     try {
-      const result = await saleCall('sales.commit', { ...draft, payments: p, print });
+      const result = await saleCall('sales.commit', { ...draft, payments: p, print, requestId });
       onDone(result);
     } catch (err) {
       setBusy(false);

@@ -122,7 +122,7 @@ export type CurrentShift = FromContract<'shifts.current', DesignedShift | null>;
 /** The calls this screen makes, with their designed inputs and outputs. */
 export interface SaleApi {
   'sales.quote': { input: DraftInput & { cardAmount?: Money }; output: Quote };
-  'sales.commit': { input: DraftInput & { payments: Payment[]; print?: boolean }; output: CommitResult };
+  'sales.commit': { input: DraftInput & { payments: Payment[]; print?: boolean; requestId?: string }; output: CommitResult };
   'sales.park': { input: { draft: DraftInput; label?: string }; output: { id: string } };
   'sales.parked': { input: Record<string, never>; output: ParkedSale[] };
   'sales.resume': { input: { id: string }; output: DraftInput };

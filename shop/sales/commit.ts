@@ -48,6 +48,10 @@ function atField(e: unknown, base: string): unknown {
 export function commitSale(ctx: CallContext, input: CommitInput): CommitResult {
   const session = ctx.session;
   if (!session) throw new AppError('not_signed_in', 'errors:api.notSignedIn');
+  if (input.requestId !== undefined) {
+    const posted = postedForRequest(ctx.db, ctx.shopId, input.requestId);
+    if (posted) return posted;
+  }
   const shift = requireOpenShift(ctx);
   const { shop, products, client, priced } = prepareDraft(ctx, input);
 
@@ -91,8 +95,8 @@ export function commitSale(ctx: CallContext, input: CommitInput): CommitResult {
   statement(
     ctx.db,
     `INSERT INTO sales (id, shop_id, shift_id, kind, number, at, cashier_id, client_id, currency, subtotal, discount_total,
-                        rounding, total, cost_of_goods, client_discount_bp, sale_discount, approved_by)
-     VALUES (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                        rounding, total, cost_of_goods, client_discount_bp, sale_discount, approved_by, request_id)
+     VALUES (?, ?, ?, 'sale', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     saleId,
     shop.id,
@@ -110,6 +114,7 @@ export function commitSale(ctx: CallContext, input: CommitInput): CommitResult {
     client?.discountBp ?? 0,
     input.discount ? JSON.stringify(input.discount) : null,
     approverId,
+    input.requestId ?? null,
   );
   const insertLine = statement(
     ctx.db,
@@ -180,5 +185,32 @@ export function commitSale(ctx: CallContext, input: CommitInput): CommitResult {
     change: settlement.change,
     paid: settlement.payments,
     printJobId,
+  };
+}
+
+/**
+ * The sale a repeated commit already posted, answered as the first commit was (no second sale, audit
+ * entry or receipt). The browser-mode screen cannot tell a lost answer from a refused sale; this can.
+ */
+function postedForRequest(db: Database, shopId: string | null, requestId: string): CommitResult | null {
+  const sale = statement(db, `SELECT id, number, total, rounding FROM sales WHERE shop_id = ? AND request_id = ?`).get(shopId, requestId) as
+    | { id: string; number: number; total: number; rounding: number }
+    | undefined;
+  if (!sale) return null;
+  const paid = (
+    statement(db, `SELECT method, amount, tendered, change, reference FROM sale_payments WHERE sale_id = ? ORDER BY rowid`).all(sale.id) as SettledPayment[]
+  );
+  const job = statement(
+    db,
+    `SELECT id FROM print_jobs WHERE document_type = 'sale' AND document_id = ? AND copy = 0 ORDER BY created_at, id LIMIT 1`,
+  ).pluck().get(sale.id) as string | undefined;
+  return {
+    saleId: sale.id,
+    number: sale.number,
+    total: sale.total,
+    rounding: sale.rounding,
+    change: paid.reduce((sum, p) => sum + p.change, 0),
+    paid,
+    printJobId: job ?? null,
   };
 }

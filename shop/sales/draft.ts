@@ -112,6 +112,8 @@ export const commitInput = z
     payments: z.array(payment).min(1, 'errors:sales.paymentRequired').max(MAX_PAYMENTS, 'errors:sales.tooManyPayments'),
     /** false: no receipt (the customer declined one); the sale is the same */
     print: z.boolean().optional(),
+    /** the screen's id for this payment: sent again (lost answer, double press), it answers the sale already posted */
+    requestId: id.optional(),
   })
   .strict();
 export type CommitInput = z.output<typeof commitInput>;

@@ -113,6 +113,19 @@ describe('a sale', () => {
     expect(await s.call(s.cashier, 'sales.quote', { lines, cardAmount: -1 })).toMatchObject({ ok: false, error: { field: 'cardAmount' } });
   });
 
+  it('a commit sent again with the same request id answers the sale already posted, and posts nothing more', async () => {
+    const requestId = '0190d000-0000-7000-8000-00000000abcd';
+    const input = { lines: [{ productId: tulip, quantity: 3 }], payments: [{ method: 'card' as const, amount: 500 }, cash(1000)], requestId };
+    const count = () => s.db.prepare(`SELECT (SELECT count(*) FROM sales) || '/' || (SELECT count(*) FROM sale_payments) || '/' || (SELECT count(*) FROM stock_movements) || '/' || (SELECT count(*) FROM audit_log WHERE action = 'sales.posted')`).pluck().get();
+    const first = await s.ok(s.cashier, 'sales.commit', input);
+    const after = count();
+    const again = await s.ok(s.cashier, 'sales.commit', input);
+    expect(again).toEqual(first);
+    expect(count()).toBe(after);
+    const other = await s.ok(s.cashier, 'sales.commit', { ...input, requestId: '0190d000-0000-7000-8000-00000000abce' });
+    expect(other.saleId).not.toBe(first.saleId);
+  });
+
   it('a bouquet line takes its components from stock (per bouquet × quantity), not itself', async () => {
     const wrapBefore = s.balance(wrap);
     const tulipBefore = s.balance(tulip);
