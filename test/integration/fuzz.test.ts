@@ -23,7 +23,7 @@ const REFUSALS_THAT_WRITE = new Set(['bad_credentials', 'locked_out']);
 /** Every refusal must reach a person as a sentence: its key exists in the English error files. */
 const errorFiles = new Map<string, Record<string, unknown>>();
 function isTranslated(messageKey: string): boolean {
-  const match = /^errors:([a-z]+)\.([a-zA-Z_]+)$/.exec(messageKey);
+  const match = /^errors:([a-z]+)\.([a-zA-Z0-9_]+)$/.exec(messageKey);
   if (!match) return false;
   const [, area = '', key = ''] = match;
   if (!errorFiles.has(area)) {
