@@ -1,3 +1,5 @@
+import { printedLines, readPrinted } from '../helpers/escpos-decoder';
+import { startTcpPrinter, type TcpPrinter } from '../helpers/tcpPrinter';
 import { ApiWindow } from './api';
 import { demoUser } from './demo';
 import { expect, test } from './fixtures';
@@ -7,9 +9,16 @@ import { SaleScreen } from './pages/sale';
 /**
  * Issue 3, item 1 and 2 end to end in Chromium: the cashier meets a closed shift, the owner opens it
  * from another window, then a sale by scanner burst with a client's personal discount, paid part by
- * card and part in cash, ends as a committed sale in the journal.
+ * card and part in cash, ends as a committed sale in the journal and a receipt at a network printer (a
+ * TCP listener), decoded back into what the customer reads.
  */
-test('closed shift → scanner burst → client discount → card + cash → committed', async ({ page, posy }) => {
+let printer: TcpPrinter | undefined;
+test.afterEach(async () => {
+  await printer?.close();
+  printer = undefined;
+});
+
+test('closed shift → scanner burst → client discount → card + cash → committed → receipt printed', async ({ page, posy }) => {
   const owner = demoUser('owner');
   const cashier = demoUser('cashier');
   const api = new ApiWindow(posy);
@@ -46,7 +55,9 @@ test('closed shift → scanner burst → client discount → card + cash → com
     await expect(sale.noShiftBanner()).toBeVisible();
   });
 
-  await test.step('the owner opens the shift; the notice goes by itself', async () => {
+  await test.step('the owner opens the shift and sets up the receipt printer; the notice goes by itself', async () => {
+    printer = await startTcpPrinter();
+    await api.call('printers.save', { name: 'Counter', transport: 'tcp', address: printer.address, paperMm: 80, isDefault: true });
     await api.call('shifts.open', { openingFloat: 10_000 });
     await expect(sale.noShiftBanner()).toBeHidden();
   });
@@ -99,6 +110,25 @@ test('closed shift → scanner burst → client discount → card + cash → com
     expect(entry.lines).toHaveLength(1);
     expect(entry.total).toBe(expected.total + entry.rounding);
     expect(entry.payments.reduce((s, p) => s + p.amount, 0)).toBe(entry.total);
+  });
+
+  await test.step('the receipt reached the printer: number, client, lines, both payments, change, QR; the drawer opened', async () => {
+    const rows = await api.call('journal.list', { limit: 10 });
+    const row = rows.rows.find((r) => r.number === number);
+    const entry = await api.call('journal.get', { id: row!.id });
+    const read = () => printedLines(readPrinted(printer!.received()));
+    await expect.poll(() => read().some((l) => l.startsWith('[cut')), { timeout: 15_000 }).toBe(true);
+    const receipt = read();
+    expect(receipt[0], receipt.join('\n')).toMatch(/^\[drawer 0 /); // cash was taken: the drawer opens first
+    expect(receipt).toContain(`Receipt No. ${number}`);
+    expect(receipt).toContain('Client');
+    expect(receipt.join('\n')).toContain(client.name); // the demo's English shop prints Latin names as text
+    expect(receipt.some((l) => /^TOTAL\s+.*GEL$/.test(l)), receipt.join('\n')).toBe(true);
+    expect(receipt.some((l) => /^Card\s+1\.00 GEL$/.test(l)), receipt.join('\n')).toBe(true);
+    expect(receipt.some((l) => /^Cash\s/.test(l)), receipt.join('\n')).toBe(true);
+    expect(receipt.some((l) => /^Change\s/.test(l)), receipt.join('\n')).toBe(true);
+    expect(receipt).toContain(`[qr posy:sale:${entry.id}]`);
+    expect(receipt.join('\n')).not.toContain('?');
   });
 
   await test.step('scanning the receipt’s QR code opens the return of that sale', async () => {
