@@ -10,7 +10,7 @@ import { formatNumber } from '../format/numbers';
 import { errorField } from '../i18n/translateError';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { parseCount } from '../shift/cashCount';
-import { Modal } from '../shift/Modal';
+import { Modal } from '../ui/Modal';
 import { ShortcutButton, useScreenShortcuts } from '../shift/shortcuts';
 import { ReturnPreview } from './ReturnPreview';
 import { commitLines, emptyDraft, quoteRequest, refusedLine, returnEverything, stepLine, type Disposition, type ReturnDraft } from './returnDraft';

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/hooks';
 import { useSession } from '../app/session';
 import { formatNumber } from '../format/numbers';
-import { Dialog, Kbd } from '../ui/Dialog';
+import { Kbd } from '../ui/Kbd';
+import { Modal } from '../ui/Modal';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { Approval } from './types';
 import { ENTER, ESC } from './symbols';
@@ -46,7 +47,7 @@ export function ApprovalDialog({ needed, error, onApprove, onClose }: ApprovalDi
 
   const pct = (bp: number) => `${formatNumber(bp / 100, i18n.language)} %`;
   return (
-    <Dialog
+    <Modal
       title={t('approval.title')}
       onClose={onClose}
       testId="approval-dialog"
@@ -99,6 +100,6 @@ export function ApprovalDialog({ needed, error, onApprove, onClose }: ApprovalDi
         </label>
         <ErrorMessage error={error ?? picker.error} />
       </form>
-    </Dialog>
+    </Modal>
   );
 }

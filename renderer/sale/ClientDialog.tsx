@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format/numbers';
-import { Dialog, Kbd } from '../ui/Dialog';
+import { Kbd } from '../ui/Kbd';
+import { Modal } from '../ui/Modal';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { saleCall } from './api';
 import type { FoundClient, QuoteClient } from './types';
@@ -42,7 +43,7 @@ export function ClientDialog({ current, onPick, onClose }: ClientDialogProps) {
   }, [query]);
 
   return (
-    <Dialog
+    <Modal
       title={t('client.title')}
       onClose={onClose}
       testId="client-dialog"
@@ -103,6 +104,6 @@ export function ClientDialog({ current, onPick, onClose }: ClientDialogProps) {
         {query.trim() !== '' && found.length === 0 && !error && <li className="hint">{t('client.none')}</li>}
       </ul>
       <ErrorMessage error={error} />
-    </Dialog>
+    </Modal>
   );
 }

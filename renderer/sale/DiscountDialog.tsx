@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShopCurrency } from '../catalog/useMoney';
 import { formatMoneyForInput, parseMoney } from '../format/money';
-import { Dialog, Kbd } from '../ui/Dialog';
+import { Kbd } from '../ui/Kbd';
+import { Modal } from '../ui/Modal';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import type { DiscountInput, PriceOverride } from './types';
 import { ENTER, ESC } from './symbols';
@@ -85,7 +86,7 @@ export function DiscountDialog({ target, onApply, onClose }: DiscountDialogProps
         : t('discount.saleTitle');
 
   return (
-    <Dialog
+    <Modal
       title={title}
       onClose={onClose}
       testId="discount-dialog"
@@ -151,6 +152,6 @@ export function DiscountDialog({ target, onApply, onClose }: DiscountDialogProps
         </div>
         {error && <ErrorMessage error={error} />}
       </form>
-    </Dialog>
+    </Modal>
   );
 }

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../format/numbers';
-import { Kbd } from '../ui/Dialog';
+import { Kbd } from '../ui/Kbd';
 import { validQuantity, type DraftAction, type SaleDraft, type SaleLine } from './draft';
 import { KEYS } from './shortcuts';
 import type { QuoteLine } from './types';

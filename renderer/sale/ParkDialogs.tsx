@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format/dates';
-import { Dialog, Kbd } from '../ui/Dialog';
+import { Kbd } from '../ui/Kbd';
+import { Modal } from '../ui/Modal';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useSaleApi } from './api';
 import { ENTER, ESC } from './symbols';
@@ -15,7 +16,7 @@ export function ParkDialog({ onPark, onClose, error, busy }: { onPark: (label: s
     onPark(label.trim());
   }
   return (
-    <Dialog
+    <Modal
       title={t('park.title')}
       onClose={onClose}
       busy={busy}
@@ -41,7 +42,7 @@ export function ParkDialog({ onPark, onClose, error, busy }: { onPark: (label: s
         </label>
         <ErrorMessage error={error} />
       </form>
-    </Dialog>
+    </Modal>
   );
 }
 
@@ -65,7 +66,7 @@ export function ResumeDialog({
   const parked = useSaleApi('sales.parked', ['sales.changed']);
   const rows = parked.data ?? [];
   return (
-    <Dialog
+    <Modal
       title={t('resume.title')}
       onClose={onClose}
       busy={busy}
@@ -96,6 +97,6 @@ export function ResumeDialog({
         {parked.data && rows.length === 0 && <li className="hint">{t('resume.none')}</li>}
       </ul>
       <ErrorMessage error={error ?? parked.error} />
-    </Dialog>
+    </Modal>
   );
 }

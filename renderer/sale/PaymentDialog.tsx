@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useShopCurrency } from '../catalog/useMoney';
 import { formatMoneyForInput, parseMoney } from '../format/money';
 import { errorField } from '../i18n/translateError';
-import { Dialog, Kbd } from '../ui/Dialog';
+import { Kbd } from '../ui/Kbd';
+import { Modal } from '../ui/Modal';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { randomId } from '../api/client';
 import { saleCall, useSaleApi } from './api';
@@ -147,7 +148,7 @@ export function PaymentDialog({ quote, draft, format, onDone, onApprovalRefused,
 
   const dueShown = mode === 'cash' ? quote.cashTotal : quote.total;
   return (
-    <Dialog
+    <Modal
       title={t('pay.title')}
       onClose={onClose}
       busy={busy}
@@ -257,6 +258,6 @@ export function PaymentDialog({ quote, draft, format, onDone, onApprovalRefused,
         )}
         <ErrorMessage error={error} />
       </form>
-    </Dialog>
+    </Modal>
   );
 }

@@ -5,7 +5,7 @@ import { useProductSearch } from '../catalog/useProductSearch';
 import type { ProductListItem } from '../catalog/types';
 import { isLanguage } from '../i18n/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { Kbd } from '../ui/Dialog';
+import { Kbd } from '../ui/Kbd';
 import { saleCall } from './api';
 import { KEYS, tileKey } from './shortcuts';
 import type { Tile } from './types';

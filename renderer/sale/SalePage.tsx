@@ -8,7 +8,8 @@ import { useMoney } from '../catalog/useMoney';
 import { formatNumber } from '../format/numbers';
 import { isLanguage } from '../i18n/languages';
 import { isShown, useScanHandler } from '../scan/scanContext';
-import { Kbd } from '../ui/Dialog';
+import { Kbd } from '../ui/Kbd';
+import { Modal } from '../ui/Modal';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { saleCall, useSaleApi } from './api';
 import { ApprovalDialog } from './ApprovalDialog';
@@ -647,30 +648,26 @@ function SaleNotice({
 function ConfirmClear({ onConfirm, onClose }: { onConfirm: () => void; onClose: () => void }) {
   const { t } = useTranslation('sale');
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog small" role="dialog" aria-modal="true" aria-label={t('clear.title')} data-testid="clear-dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            onClose();
-          }
-        }}
-      >
-        <div className="dialog-body">
-          <p className="lead">{t('clear.question')}</p>
-        </div>
-        <footer className="dialog-foot">
+    <Modal
+      title={t('clear.title')}
+      onClose={onClose}
+      className="small"
+      testId="clear-dialog"
+      footer={
+        <>
           <span className="spacer" />
           <button type="button" onClick={onClose}>
             {t('actions.cancel')}
             <Kbd>{ESC}</Kbd>
           </button>
-          <button type="button" className="primary danger" data-testid="clear-confirm" autoFocus onClick={onConfirm}>
+          <button type="button" className="primary danger" data-testid="clear-confirm" data-autofocus onClick={onConfirm}>
             {t('clear.confirm')}
             <Kbd>{ENTER}</Kbd>
           </button>
-        </footer>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <p className="lead">{t('clear.question')}</p>
+    </Modal>
   );
 }

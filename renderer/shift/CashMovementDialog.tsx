@@ -4,7 +4,7 @@ import { useMoney } from '../catalog/useMoney';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Field, isFieldError } from '../ui/Field';
 import { readAmount } from './amount';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { call } from '../api/client';
 
 const AMOUNT = ['amount'];

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMoney } from '../catalog/useMoney';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { countAgainstExpected, countedEntries, countedTotal, denominationList, parseCount, stepCount } from './cashCount';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { call } from '../api/client';
 import { useApi } from '../api/hooks';
 import type { CurrentShift, ShiftReport } from './types';

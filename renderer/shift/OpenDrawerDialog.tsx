@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Field, isFieldError } from '../ui/Field';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 
 const REASON = ['reason'];
 

@@ -4,7 +4,7 @@ import { useMoney } from '../catalog/useMoney';
 import { formatDateTime } from '../format/dates';
 import { formatNumber } from '../format/numbers';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { ShortcutButton, useScreenShortcuts } from './shortcuts';
 import { call } from '../api/client';
 import type { ShiftReport } from './types';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isShown } from '../scan/scanContext';
+import { topDialog } from '../ui/Modal';
 import { altLetter, shortcutLabel } from './keys';
 
 /**
@@ -38,12 +39,6 @@ interface ShortcutButtonProps {
   danger?: boolean;
   testId: string;
   children: ReactNode;
-}
-
-/** The dialog on top among those on show (screens stay mounted hidden, dialogs with them). */
-export function topDialog(): Element | undefined {
-  const shown = [...document.querySelectorAll('[data-counter-modal]')].filter(isShown);
-  return shown[shown.length - 1];
 }
 
 /** A button that shows its Alt+letter shortcut. */

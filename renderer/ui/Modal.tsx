@@ -1,30 +1,41 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { isShown } from '../scan/scanContext';
-import { isConfirmKey } from './keys';
-import { topDialog } from './shortcuts';
-import './counter.css';
+import { isConfirmKey } from '../shift/keys';
+import './modal.css';
 
-const FOCUS_ORDER = ['[data-autofocus]', 'input:not([disabled])', 'select:not([disabled])', 'textarea:not([disabled])', 'button:not([disabled])'];
+/** Where typing should start, in order of preference (see the focus effect below). */
+const FOCUS_ORDER = [
+  '[data-autofocus]',
+  'input:not([disabled]):not([type=hidden])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  'button.primary:not([disabled])',
+  'button:not([disabled])',
+];
 
-const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]';
+const FOCUSABLE = 'input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]';
 
 interface ModalProps {
-  title: string;
+  title: ReactNode;
   onClose: () => void;
   /** Ctrl+Enter anywhere in the dialog. */
   onConfirm?: () => void;
+  /** While busy (a request is on its way) the dialog neither closes nor confirms. */
   busy?: boolean;
   wide?: boolean;
-  testId: string;
+  className?: string;
+  testId?: string;
   children: ReactNode;
   footer?: ReactNode;
 }
 
 /**
- * A dialog over the screen (cash in/out, counting the drawer, a return). Keyboard: Esc closes, Ctrl+Enter
- * confirms, focus starts on the first field. Only the dialog on show reacts: screens stay mounted hidden.
+ * The one dialog over a screen, for touch and keyboard: Escape or a tap outside closes it, Ctrl+Enter
+ * confirms, focus starts on the first field (or the element marked `data-autofocus`), stays inside on
+ * Tab, and comes back where it was when the dialog closes. Only the dialog on show and on top reacts:
+ * screens stay mounted hidden, their dialogs with them.
  */
-export function Modal({ title, onClose, onConfirm, busy, wide, testId, children, footer }: ModalProps) {
+export function Modal({ title, onClose, onConfirm, busy = false, wide, className, testId, children, footer }: ModalProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const latest = useRef({ onClose, onConfirm, busy });
@@ -34,6 +45,7 @@ export function Modal({ title, onClose, onConfirm, busy, wide, testId, children,
 
   useEffect(() => {
     const el = ref.current;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     // A selector list matches in document order, so ask in order of preference: a stepper's − button
     // comes before its count field in the page, but the field is where typing should start.
     const first = FOCUS_ORDER.map((sel) => el?.querySelector<HTMLElement>(sel)).find((found) => found);
@@ -64,26 +76,28 @@ export function Modal({ title, onClose, onConfirm, busy, wide, testId, children,
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      if (before?.isConnected) before.focus();
+    };
   }, []);
 
+  const classes = ['dialog', wide ? 'wide' : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <div className="counter-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
-      <div
-        ref={ref}
-        className={`counter-modal${wide ? ' wide' : ''}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid={testId}
-        data-counter-modal=""
-      >
-        <header className="counter-modal-head">
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
+      <div ref={ref} className={classes} role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId} data-modal="">
+        <header className="dialog-head">
           <h2 id={titleId}>{title}</h2>
         </header>
-        <div className="counter-modal-body">{children}</div>
-        {footer && <footer className="counter-modal-foot">{footer}</footer>}
+        <div className="dialog-body">{children}</div>
+        {footer && <footer className="dialog-foot">{footer}</footer>}
       </div>
     </div>
   );
+}
+
+/** The dialog on top among those on show (screens stay mounted hidden, dialogs with them). */
+export function topDialog(): Element | undefined {
+  const shown = [...document.querySelectorAll('[data-modal]')].filter(isShown);
+  return shown[shown.length - 1];
 }
