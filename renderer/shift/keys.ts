@@ -24,11 +24,6 @@ export function shortcutLabel(letter: string): string {
   return `Alt+${letter}`;
 }
 
-/** Ctrl+Enter (or ⌘+Enter): confirm a dialog from any field in it. */
-export function isConfirmKey(e: KeyLike): boolean {
-  return e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey;
-}
-
 export function isPlain(e: KeyLike): boolean {
   return !e.ctrlKey && !e.altKey && !e.metaKey;
 }

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { isShown } from '../scan/scanContext';
-import { isConfirmKey } from '../shift/keys';
 import './modal.css';
 
 /** Where typing should start, in order of preference (see the focus effect below). */
@@ -100,4 +99,9 @@ export function Modal({ title, onClose, onConfirm, busy = false, wide, className
 export function topDialog(): Element | undefined {
   const shown = [...document.querySelectorAll('[data-modal]')].filter(isShown);
   return shown[shown.length - 1];
+}
+
+/** Ctrl+Enter (or ⌘+Enter): confirm a dialog from any field in it. */
+export function isConfirmKey(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): boolean {
+  return e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { countAgainstExpected, countedEntries, countedTotal, denominationList, parseCount, stepCount } from '../../renderer/shift/cashCount';
 import { countByHour } from '../../renderer/shift/hours';
-import { altLetter, isConfirmKey } from '../../renderer/shift/keys';
+import { altLetter } from '../../renderer/shift/keys';
+import { isConfirmKey } from '../../renderer/ui/Modal';
 import { readAmount } from '../../renderer/shift/amount';
 
 const key = (over: Partial<Parameters<typeof altLetter>[0]>) => ({ key: '', code: '', ctrlKey: false, altKey: false, metaKey: false, shiftKey: false, ...over });
