@@ -57,9 +57,10 @@ test('fresh start → demo shop → cashier by PIN → Georgian → search, scan
   const products = new ProductsScreen(page);
 
   let allProducts = '';
-  await test.step('sign in as the cashier by PIN', async () => {
+  await test.step('sign in as the cashier by PIN: the counter opens on the sale screen; F2 shows the products', async () => {
     await signIn.withPin(cashier.names.en, cashier.pin ?? '');
-    await expect(shell.nav('products')).toBeVisible();
+    await expect(page.getByTestId('sale-page')).toBeVisible();
+    await page.keyboard.press('F2');
     await expect(products.rows().first()).toBeVisible();
     allProducts = /\d+/.exec((await page.getByTestId('products-count').textContent()) ?? '')?.[0] ?? '';
     expect(Number(allProducts)).toBeGreaterThanOrEqual(150);

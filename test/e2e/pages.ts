@@ -46,11 +46,11 @@ export class Shell {
     await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
   }
 
-  nav(id: 'products' | 'users' | 'roles' | 'audit') {
+  nav(id: 'sale' | 'products' | 'journal' | 'shift' | 'devices' | 'users' | 'roles' | 'audit' | 'shop') {
     return this.page.getByTestId(`nav-${id}`);
   }
 
-  async open(id: 'products' | 'users' | 'roles' | 'audit'): Promise<void> {
+  async open(id: 'sale' | 'products' | 'journal' | 'shift' | 'devices' | 'users' | 'roles' | 'audit' | 'shop'): Promise<void> {
     await this.nav(id).click();
   }
 
