@@ -23,14 +23,16 @@ import { ProductFinder, type FinderHandle } from './ProductFinder';
 import { ReturnSlot } from './ReturnSlot';
 import { KEYS, matchShortcut, type ShortcutAction } from './shortcuts';
 import type { Approval, CommitResult, DiscountInput, PriceOverride } from './types';
+import { keyOf, useNavigate } from '../shell/navigation';
 import { useQuote } from './useQuote';
 import './sale.css';
 import { ENTER, ESC } from './symbols';
 
+const SHIFT_KEY = keyOf('shift');
+
 /** A receipt's QR code carries this: scanning it at the counter starts a return of that sale. */
 const RECEIPT_QR = /^posy:sale:([0-9a-f-]{36})$/i;
 const BURST_GAP_MS = 60;
-const SHIFT_KEY = 'F4';
 
 type Open =
   | null
@@ -60,11 +62,6 @@ function isTextField(target: EventTarget | null): boolean {
   );
 }
 
-/** Opens the shift screen through the navigation's own key, so the sale screen need not know the shell. */
-function openShiftScreen() {
-  window.dispatchEvent(new KeyboardEvent('keydown', { key: SHIFT_KEY, code: SHIFT_KEY, bubbles: true }));
-}
-
 /**
  * The counter: scan, search or tap to add; change quantities, prices and discounts; attach a client;
  * park and resume; take payment. All money shown comes from sales.quote. The sale in progress lives
@@ -73,6 +70,7 @@ function openShiftScreen() {
 export function SalePage() {
   const { t, i18n } = useTranslation('sale');
   const { can } = useSession();
+  const navigate = useNavigate();
   const { format } = useMoney();
   const lang = isLanguage(i18n.language) ? i18n.language : 'en';
   const pageRef = useRef<HTMLDivElement>(null);
@@ -359,7 +357,7 @@ export function SalePage() {
         <div className="sale-banner warn" role="alert" data-testid="no-shift">
           <span>{canOpenShift ? t('shift.none') : t('shift.noneAskManager')}</span>
           {canOpenShift && (
-            <button type="button" className="primary" data-testid="open-shift" onClick={openShiftScreen}>
+            <button type="button" className="primary" data-testid="open-shift" onClick={() => navigate('shift')}>
               {t('shift.open')}
               <Kbd>{SHIFT_KEY}</Kbd>
             </button>

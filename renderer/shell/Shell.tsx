@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/hooks';
 import { ErrorBoundary } from '../app/ErrorBoundary';
@@ -17,6 +17,7 @@ import { UsersPage } from '../settings/UsersPage';
 import { LOCK } from '../ui/icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { PAGES, pageForKey, SWITCH_USER_KEY, type PageId } from './nav';
+import { NavigateContext } from './navigation';
 
 const SCREENS: Record<PageId, ComponentType> = {
   sale: SalePage,
@@ -42,10 +43,11 @@ export function Shell({ active }: { active: boolean }) {
   const [page, setPage] = useState<PageId>(() => (can('sales.sell') ? 'sale' : 'products'));
   const [opened, setOpened] = useState<ReadonlySet<PageId>>(() => new Set([page]));
 
-  function open(id: PageId) {
+  // Stable, so the screens that navigate (through NavigateContext) do not re-render with every shell render.
+  const open = useCallback((id: PageId) => {
     setPage(id);
     setOpened((s) => (s.has(id) ? s : new Set([...s, id])));
-  }
+  }, []);
 
   useEffect(() => {
     if (!active) return;
@@ -61,7 +63,7 @@ export function Shell({ active }: { active: boolean }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active, switchUser]);
+  }, [active, switchUser, open]);
 
   return (
     <ScanProvider enabled={active}>
@@ -108,6 +110,7 @@ export function Shell({ active }: { active: boolean }) {
             );
           })}
         </nav>
+        <NavigateContext.Provider value={open}>
         <main className="page">
           {PAGES.filter((p) => opened.has(p.id)).map((p) => {
             const Screen = SCREENS[p.id];
@@ -120,6 +123,7 @@ export function Shell({ active }: { active: boolean }) {
             );
           })}
         </main>
+        </NavigateContext.Provider>
       </div>
     </ScanProvider>
   );
