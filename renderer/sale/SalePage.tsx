@@ -318,7 +318,9 @@ export function SalePage() {
     const onKey = (e: KeyboardEvent) => {
       const inBurst = e.timeStamp - lastKeyAt < BURST_GAP_MS;
       lastKeyAt = e.timeStamp;
-      if (e.defaultPrevented || !isShown(pageRef.current) || document.querySelector('[role="dialog"]')) return;
+      // Only a dialog on show counts: one left open on a hidden screen (screens stay mounted) must not
+      // silence the sale's keys.
+      if (e.defaultPrevented || !isShown(pageRef.current) || [...document.querySelectorAll('[role="dialog"]')].some(isShown)) return;
       const inSearch = e.target === searchRef.current;
       const typing = isTextField(e.target) && !inSearch;
       const action = matchShortcut(e, { typing, inSearch, searchEmpty: (searchRef.current?.value ?? '') === '', inBurst });

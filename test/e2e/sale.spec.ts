@@ -183,6 +183,26 @@ test('search → park → resume → discount over the limit approved by the man
     await expect(sale.line(product.id).getByTestId('line-quantity')).toHaveValue('2');
   });
 
+  await test.step('a dialog left open on the shift screen does not silence the sale’s keys', async () => {
+    await page.keyboard.press('F4');
+    await page.getByTestId('shift-cash-in').click();
+    await expect(page.getByTestId('cash-dialog')).toBeVisible();
+    await page.keyboard.press('F1');
+    await expect(sale.root()).toBeVisible();
+    await page.getByTestId('sale-search').focus();
+    await page.keyboard.press('NumpadAdd');
+    await expect(sale.line(product.id).getByTestId('line-quantity')).toHaveValue('3');
+    // Keys closer together than a scanner's burst gap are taken for a scan, not a shortcut.
+    await page.waitForTimeout(100);
+    await page.keyboard.press('NumpadSubtract');
+    await expect(sale.line(product.id).getByTestId('line-quantity')).toHaveValue('2');
+    await page.keyboard.press('F4');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('cash-dialog')).toBeHidden();
+    await page.keyboard.press('F1');
+    await expect(sale.root()).toBeVisible();
+  });
+
   await test.step('park it for a customer choosing a ribbon, then resume it', async () => {
     await sale.park('red coat');
     await sale.resume('red coat');
