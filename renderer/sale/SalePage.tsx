@@ -235,7 +235,11 @@ export function SalePage() {
     setActionError(null);
     try {
       // A sale in progress is parked first, so resuming never loses it.
-      if (draft.lines.length > 0) await saleCall('sales.park', { draft: draftInput(draft, { withApproval: false }) });
+      if (draft.lines.length > 0) {
+        await saleCall('sales.park', { draft: draftInput(draft, { withApproval: false }) });
+        // Parked now: off the screen at once, so a refused resume cannot leave it both parked and sellable.
+        dispatch({ type: 'clear' });
+      }
       const resumed = await saleCall('sales.resume', { id });
       dispatch({ type: 'load', draft: resumed });
       setOpen(null);
