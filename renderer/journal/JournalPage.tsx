@@ -40,6 +40,8 @@ export function JournalPage() {
   const users = useApi('users.picker', {}, ['users.changed']);
   const shift = useApi('shifts.current', {}, ['shift.changed']);
   const loadingMore = useRef(false);
+  // Bumped with every fresh first page: an older page still on its way belongs to other filters.
+  const listEpoch = useRef(0);
   const canClients = can('clients.view');
   const canProducts = can('catalog.view');
 
@@ -48,6 +50,8 @@ export function JournalPage() {
 
   useEffect(() => {
     let current = true;
+    listEpoch.current += 1;
+    loadingMore.current = false;
     setLoading(true);
     setError(null);
     call('journal.list', JSON.parse(filterKey) as ReturnType<typeof listInput>).then(
@@ -75,13 +79,16 @@ export function JournalPage() {
   const loadMore = useCallback(() => {
     if (!next || loadingMore.current) return;
     loadingMore.current = true;
+    const epoch = listEpoch.current;
     call('journal.list', { ...(JSON.parse(filterKey) as ReturnType<typeof listInput>), before: next }).then(
       (page) => {
+        if (epoch !== listEpoch.current) return;
         setRows((shown) => appendPage(shown, page.rows));
         setNext(page.next);
         loadingMore.current = false;
       },
       (e: unknown) => {
+        if (epoch !== listEpoch.current) return;
         setError(e);
         loadingMore.current = false;
       },
