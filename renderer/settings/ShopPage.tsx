@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useApi } from '../api/hooks';
@@ -48,15 +48,19 @@ export function ShopPage() {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
+  // Edits not saved yet survive a language switch or a change saved elsewhere; the form follows the
+  // stored shop again once they are saved.
+  const edited = useRef(false);
 
   useEffect(() => {
-    if (shop.data) setForm(formOf(shop.data, i18n.language));
+    if (shop.data && !edited.current) setForm(formOf(shop.data, i18n.language));
   }, [shop.data, i18n.language]);
 
   if (!form || !shop.data) return <ErrorMessage error={shop.error} />;
   const currency = shop.data.currency;
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setSaved(false);
+    edited.current = true;
     setForm({ ...form, [key]: value });
   };
 
@@ -82,6 +86,7 @@ export function ShopPage() {
         receiptFooter: form.receiptFooter,
       });
       setSaved(true);
+      edited.current = false;
     } catch (err) {
       setError(err);
     } finally {

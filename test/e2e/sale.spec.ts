@@ -275,4 +275,13 @@ test('owner: unknown barcode → add product → on the sale; edit the quick til
     expect(after.map((t) => t.productId)).toEqual([...tilesBefore.slice(1).map((t) => t.productId), after[after.length - 1]!.productId]);
     expect(after[after.length - 1]!.name).toBe('Garden peony Posy-7');
   });
+
+  await test.step('settings → shop: a name being typed survives a language switch', async () => {
+    await page.getByTestId('nav-shop').click();
+    await page.getByTestId('shop-name').fill('Peony corner (draft)');
+    await page.getByTestId('language-switcher').selectOption('ru');
+    await expect(page.getByTestId('nav-shop')).not.toHaveText(/Shop/);
+    await expect(page.getByTestId('shop-name')).toHaveValue('Peony corner (draft)');
+    await page.getByTestId('language-switcher').selectOption('en');
+  });
 });
