@@ -47,7 +47,7 @@ export function LineList({ draft, dispatch, lineOf, nameOf, format, focusQuantit
           selected={draft.selected === line.key}
           dispatch={dispatch}
           format={format}
-          focusQuantity={draft.selected === line.key ? focusQuantity : 0}
+          focusQuantity={focusQuantity}
           onInvalidQuantity={onInvalidQuantity}
         />
       ))}
@@ -92,13 +92,17 @@ const LineRow = memo(function LineRow({ line, priced, name, selected, dispatch, 
   const { t, i18n } = useTranslation('sale');
   const [typed, setTyped] = useState<string | null>(null);
   const qtyRef = useRef<HTMLInputElement>(null);
+  // Only a quantity-key press made while this line is selected focuses it: not a line added or
+  // selected after an earlier press (the next scan would type into the quantity).
+  const focusSeen = useRef(focusQuantity);
 
   useEffect(() => {
-    if (focusQuantity > 0) {
+    if (selected && focusQuantity > focusSeen.current) {
       qtyRef.current?.focus();
       qtyRef.current?.select();
     }
-  }, [focusQuantity]);
+    focusSeen.current = focusQuantity;
+  }, [focusQuantity, selected]);
 
   function applyTyped() {
     if (typed === null) return;

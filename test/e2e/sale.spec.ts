@@ -276,6 +276,18 @@ test('owner: unknown barcode → add product → on the sale; edit the quick til
     expect(after[after.length - 1]!.name).toBe('Garden peony Posy-7');
   });
 
+  await test.step('the quantity key focuses the selected line once; a line added later leaves the focus alone', async () => {
+    await page.getByTestId('sale-search').focus();
+    await page.keyboard.press('NumpadMultiply');
+    await expect(page.locator('[data-testid="line-quantity"]:focus')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-testid="line-quantity"]:focus')).toHaveCount(0);
+    const lines = await sale.lines().count();
+    await page.getByTestId('sale-tile').first().click();
+    await expect(sale.lines()).toHaveCount(lines + 1);
+    await expect(page.locator('[data-testid="line-quantity"]:focus')).toHaveCount(0);
+  });
+
   await test.step('settings → shop: a name being typed survives a language switch', async () => {
     await page.getByTestId('nav-shop').click();
     await page.getByTestId('shop-name').fill('Peony corner (draft)');
