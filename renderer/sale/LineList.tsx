@@ -104,7 +104,13 @@ const LineRow = memo(function LineRow({ line, priced, name, selected, dispatch, 
     focusSeen.current = focusQuantity;
   }, [focusQuantity, selected]);
 
+  // Enter and Escape blur the field themselves: that blur must not apply (again, or at all) what was typed.
+  const blurHandled = useRef(false);
   function applyTyped() {
+    if (blurHandled.current) {
+      blurHandled.current = false;
+      return;
+    }
     if (typed === null) return;
     const q = Number(typed.trim());
     if (typed.trim() !== '' && validQuantity(q)) dispatch({ type: 'setQuantity', key: line.key, quantity: q });
@@ -178,11 +184,15 @@ const LineRow = memo(function LineRow({ line, priced, name, selected, dispatch, 
             if (e.key === 'Enter') {
               e.preventDefault();
               applyTyped();
+              blurHandled.current = true;
               qtyRef.current?.blur();
+              blurHandled.current = false;
             } else if (e.key === 'Escape') {
               e.preventDefault();
               setTyped(null);
+              blurHandled.current = true;
               qtyRef.current?.blur();
+              blurHandled.current = false;
             }
           }}
         />

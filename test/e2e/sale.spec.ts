@@ -279,8 +279,15 @@ test('owner: unknown barcode → add product → on the sale; edit the quick til
   await test.step('the quantity key focuses the selected line once; a line added later leaves the focus alone', async () => {
     await page.getByTestId('sale-search').focus();
     await page.keyboard.press('NumpadMultiply');
-    await expect(page.locator('[data-testid="line-quantity"]:focus')).toHaveCount(1);
+    const focused = page.locator('[data-testid="line-quantity"]:focus');
+    await expect(focused).toHaveCount(1);
+    const before = await focused.inputValue();
+    await page.keyboard.type('7');
     await page.keyboard.press('Escape');
+    // Escape cancels what was typed.
+    await page.waitForTimeout(200);
+    expect(await sale.lines().getByTestId('line-quantity').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain(before);
+    expect(await sale.lines().getByTestId('line-quantity').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).not.toContain('7');
     await expect(page.locator('[data-testid="line-quantity"]:focus')).toHaveCount(0);
     const lines = await sale.lines().count();
     await page.getByTestId('sale-tile').first().click();
