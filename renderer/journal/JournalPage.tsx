@@ -220,7 +220,8 @@ export function JournalPage() {
             </p>
           )}
         </div>
-        {selectedId && <SaleDetail id={selectedId} onOpen={setSelectedId} />}
+        {/* Keyed: a reprint notice or an error of the sale shown before is not this one's. */}
+        {selectedId && <SaleDetail key={selectedId} id={selectedId} onOpen={setSelectedId} />}
       </div>
     </div>
   );
