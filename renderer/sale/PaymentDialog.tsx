@@ -70,14 +70,16 @@ export function PaymentDialog({ quote, draft, format, onDone, onApprovalRefused,
   // One id for this payment: pressing Pay again after a lost answer finds the sale already posted.
   const [requestId] = useState(randomId);
   const askCard = mode === 'split' && cardParsed?.ok ? cardParsed.minor : null;
+  // The sale screen hands a new draft object on every render: ask again only when its content changes.
+  const draftKey = JSON.stringify(draft);
   useEffect(() => {
     if (askCard === null) return;
     const fresh = newest.ticket();
-    saleCall('sales.quote', { ...draft, cardAmount: askCard }).then(
+    saleCall('sales.quote', { ...(JSON.parse(draftKey) as DraftInput), cardAmount: askCard }).then(
       (q) => fresh() && setSplitDue({ card: askCard, due: q.cashDue }),
       () => fresh() && setSplitDue(null),
     );
-  }, [askCard, draft, newest]);
+  }, [askCard, draftKey, newest]);
   const splitKnown = splitDue !== null && splitDue.card === askCard;
 
   // What the cash part comes to. Cash alone pays the quote's rounded cash total; beside a card, the
