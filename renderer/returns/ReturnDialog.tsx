@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../shop/api/contract';
-import { call } from '../api/client';
+import { call, randomId } from '../api/client';
 import { useApi } from '../api/hooks';
 import { useSession } from '../app/session';
 import { useMoney } from '../catalog/useMoney';
@@ -50,6 +50,9 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
   const sale = useApi('returns.lookup', { saleId }, ['sales.changed']);
   const [draft, setDraft] = useState<ReturnDraft>({});
   const [reason, setReason] = useState('');
+  // One id per return: confirming again after a lost answer finds the return already posted; a next
+  // return of the same sale (the sale reloads with it) gets a new one.
+  const [requestId, setRequestId] = useState(randomId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [problemLine, setProblemLine] = useState<string | null>(null);
@@ -68,6 +71,7 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
   useEffect(() => {
     if (!sale.data) return;
     setDraft(emptyDraft(sale.data.lines));
+    setRequestId(randomId());
     // The lines arrive after the dialog opened: start typing in the first line that can come back.
     requestAnimationFrame(() => bodyRef.current?.querySelector<HTMLInputElement>('[data-testid="return-quantity"]:not([disabled])')?.focus());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another sale or return is loaded
@@ -103,7 +107,7 @@ export function ReturnDialog({ saleId, onClose, onReturned }: ReturnDialogProps)
     setError(null);
     setProblemLine(null);
     try {
-      const answer = await call('returns.commit', { saleId: sale.data.id, lines: chosen.lines, reason: reason.trim() });
+      const answer = await call('returns.commit', { saleId: sale.data.id, lines: chosen.lines, reason: reason.trim(), requestId });
       setResult(answer);
       onReturned?.(answer);
     } catch (e) {

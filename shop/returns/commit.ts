@@ -24,6 +24,8 @@ export interface ReturnInput {
   lines: ReturnLineInput[];
   reason: string;
   print: boolean;
+  /** the dialog's id for this return: sent again (lost answer, double press), it answers the return already posted */
+  requestId?: string;
 }
 
 export interface ReturnResult {
@@ -119,6 +121,10 @@ export function planReturn(ctx: CallContext, input: Pick<ReturnInput, 'saleId' |
 export function commitReturn(ctx: CallContext, input: ReturnInput): ReturnResult {
   const session = ctx.session;
   if (!session) throw new AppError('not_signed_in', 'errors:api.notSignedIn');
+  if (input.requestId !== undefined) {
+    const posted = postedForRequest(ctx, input.requestId);
+    if (posted) return posted;
+  }
   const { shift, shop, sale, planned, split, refunds } = planReturn(ctx, input);
 
   // Writes start here: the stock first, since each line records the cost of what came back.
@@ -144,8 +150,8 @@ export function commitReturn(ctx: CallContext, input: ReturnInput): ReturnResult
   statement(
     ctx.db,
     `INSERT INTO sales (id, shop_id, shift_id, kind, number, original_sale_id, at, cashier_id, client_id, currency, subtotal,
-                        discount_total, rounding, total, cost_of_goods, client_discount_bp, reason)
-     VALUES (?, ?, ?, 'return', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                        discount_total, rounding, total, cost_of_goods, client_discount_bp, reason, request_id)
+     VALUES (?, ?, ?, 'return', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     returnId,
     shop.id,
@@ -163,6 +169,7 @@ export function commitReturn(ctx: CallContext, input: ReturnInput): ReturnResult
     costs.reduce((s, c) => s + c, 0),
     sale.clientDiscountBp,
     input.reason,
+    input.requestId ?? null,
   );
   const insertLine = statement(
     ctx.db,
@@ -215,4 +222,18 @@ function componentsOf(ctx: CallContext, lineIds: string[]): Map<string, { produc
     if (json) out.set(lineId, JSON.parse(json) as { productId: string; quantity: number }[]);
   }
   return out;
+}
+
+/** The return a repeated commit already posted, answered as the first commit was (nothing written again). */
+function postedForRequest(ctx: CallContext, requestId: string): ReturnResult | null {
+  const row = statement(ctx.db, `SELECT id, number, total FROM sales WHERE shop_id = ? AND request_id = ? AND kind = 'return'`).get(
+    ctx.shopId,
+    requestId,
+  ) as { id: string; number: number; total: number } | undefined;
+  if (!row) return null;
+  const refunds = statement(ctx.db, `SELECT method, amount FROM sale_payments WHERE sale_id = ? ORDER BY rowid`).all(row.id) as ReturnResult['refunds'];
+  const job = statement(ctx.db, `SELECT id FROM print_jobs WHERE document_type = 'sale' AND document_id = ? AND copy = 0 ORDER BY created_at, id LIMIT 1`)
+    .pluck()
+    .get(row.id) as string | undefined;
+  return { returnId: row.id, number: row.number, total: row.total, refunds, printJobId: job ?? null };
 }

@@ -59,6 +59,7 @@ export const returnsHandlers = {
           .min(1, 'errors:returns.reasonRequired')
           .max(200, 'errors:returns.reasonTooLong'),
         print: z.boolean().default(true),
+        requestId: id.optional(),
       })
       .strict(),
     run: (ctx, input): ReturnResult => commitReturn(ctx, input),

@@ -104,6 +104,26 @@ describe('returns', () => {
     expect(shop.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'returns.posted'").pluck().get()).toBe(3);
   });
 
+  it('a return sent again with the same request id answers the return already posted and puts nothing back twice', async () => {
+    shop = await salesShop();
+    const manager = await shop.signedIn('manager');
+    const rose = await shop.product('Rose', 450, [{ quantity: 10, unitCost: 200 }]);
+    const sold = await sale(manager, [{ productId: rose, quantity: 3 }], [{ method: 'cash', tendered: 2_000 }]);
+    const lineId = (await shop.ok(manager, 'returns.lookup', { saleId: sold.saleId })).lines[0]?.id ?? '';
+    const input = {
+      saleId: sold.saleId,
+      lines: [{ lineId, quantity: 1, disposition: 'restock' as const }],
+      reason: 'wrong colour',
+      print: false,
+      requestId: '0190d000-0000-7000-8000-0000000000ff',
+    };
+    const first = await shop.ok(manager, 'returns.commit', input);
+    const stock = shop.balance(rose);
+    expect(await shop.ok(manager, 'returns.commit', input)).toEqual(first);
+    expect(shop.balance(rose)).toBe(stock);
+    expect((await shop.ok(manager, 'returns.lookup', { saleId: sold.saleId })).lines[0]).toMatchObject({ returned: 1, returnable: 2 });
+  });
+
   it('restock goes back to the lots the sale took from, newest first; a write-off leaves stock out; the Z shows both', async () => {
     shop = await salesShop();
     await shop.shopRules({ cashRounding: 1 });
