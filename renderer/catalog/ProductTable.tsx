@@ -10,12 +10,12 @@ import {
   type ExpandedState,
   type Row,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatCentimetres } from '../format/numbers';
 import { ColourLabel } from './ColourSwatch';
 import { COLUMN_PRIORITY, columnsThatFit, weightOf } from './columns';
 import { useMoney } from './useMoney';
 import type { ProductKind, ProductListItem, SearchSort } from './types';
+import { useInfiniteRows } from '../ui/useInfiniteRows';
 
 export type Grouping = 'none' | 'category' | 'kind';
 
@@ -178,22 +178,14 @@ export function ProductTable(props: ProductTableProps) {
   });
 
   const rows = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({
+  const { virtualizer, virtualRows } = useInfiniteRows({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    scrollRef,
+    rowHeight: ROW_HEIGHT,
+    listKey,
+    margin: 20,
+    onNearEnd,
   });
-  const virtualRows = virtualizer.getVirtualItems();
-  const lastVisible = virtualRows[virtualRows.length - 1]?.index ?? 0;
-
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [listKey]);
-
-  useEffect(() => {
-    if (rows.length > 0 && lastVisible >= rows.length - 20) onNearEnd();
-  }, [lastVisible, rows.length, onNearEnd]);
 
   useImperativeHandle(
     ref,

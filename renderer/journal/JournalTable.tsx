@@ -1,11 +1,11 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Output } from '../../shop/api/contract';
 import { useMoney } from '../catalog/useMoney';
 import { formatDateTime } from '../format/dates';
 import { columnsThatFit, moreLines } from './rows';
+import { useInfiniteRows } from '../ui/useInfiniteRows';
 
 export type JournalRow = Output<'journal.list'>['rows'][number];
 
@@ -93,22 +93,14 @@ export function JournalTable({
   const table = useReactTable({ data: rows, columns, state: { columnVisibility }, getRowId: (r) => r.id, getCoreRowModel: getCoreRowModel() });
   const visible = table.getVisibleLeafColumns();
   const tableRows = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({
+  const { virtualizer, virtualRows } = useInfiniteRows({
     count: tableRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    scrollRef,
+    rowHeight: ROW_HEIGHT,
+    listKey,
+    margin: 15,
+    onNearEnd,
   });
-  const virtualRows = virtualizer.getVirtualItems();
-  const lastVisible = virtualRows[virtualRows.length - 1]?.index ?? 0;
-
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [listKey]);
-
-  useEffect(() => {
-    if (tableRows.length > 0 && lastVisible >= tableRows.length - 15) onNearEnd();
-  }, [lastVisible, tableRows.length, onNearEnd]);
 
   useImperativeHandle(
     ref,
