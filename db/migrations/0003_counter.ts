@@ -219,8 +219,9 @@ CREATE TABLE print_jobs (
   id             TEXT PRIMARY KEY,
   shop_id        TEXT NOT NULL REFERENCES shops(id),
   printer_id     TEXT NOT NULL REFERENCES printers(id),
-  -- what to print: 'sale' (a sale's or return's receipt), 'report' (X/Z), 'test', 'drawer'
-  document_type  TEXT NOT NULL CHECK (document_type IN ('sale','report','test','drawer')),
+  -- what to print: 'sale' (a sale's or return's receipt), 'report' (X/Z), 'test', 'drawer',
+  -- 'labels' (price labels for an arrival's lots; document_id names the arrival)
+  document_type  TEXT NOT NULL CHECK (document_type IN ('sale','report','test','drawer','labels')),
   document_id    TEXT,
   copy           INTEGER NOT NULL DEFAULT 0 CHECK (copy IN (0,1)),
   status         TEXT NOT NULL CHECK (status IN ('queued','printing','done','failed')),

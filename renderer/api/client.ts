@@ -95,9 +95,10 @@ export function takeBrowserCredentials(loc: Location = location, store: Storage 
 
 /**
  * Every "something changed" event: after a dropped connection each is replayed once, so screens reload what
- * they may have missed. A scan is not replayed: a code read while disconnected is gone, like a keystroke.
+ * they may have missed. A scan is not replayed: a code read while disconnected is gone, like a keystroke;
+ * nor a terminal upload's progress (its end is asked for again).
  */
-const REPLAYED: Record<Exclude<BackendEvent['type'], 'scan'>, true> = {
+const REPLAYED: Record<Exclude<BackendEvent['type'], 'scan' | 'terminal.upload'>, true> = {
   'catalog.changed': true,
   'users.changed': true,
   'roles.changed': true,
@@ -106,6 +107,12 @@ const REPLAYED: Record<Exclude<BackendEvent['type'], 'scan'>, true> = {
   'shift.changed': true,
   'print.changed': true,
   'devices.changed': true,
+  'stock.changed': true,
+  'suppliers.changed': true,
+  'recipes.changed': true,
+  'pricing.changed': true,
+  'counts.changed': true,
+  'occasions.changed': true,
 };
 
 const RECONNECT_MIN_MS = 500;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/hooks';
 import { ErrorBoundary } from '../app/ErrorBoundary';
@@ -19,9 +19,25 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 import { PAGES, pageForKey, SWITCH_USER_KEY, type PageId } from './nav';
 import { NavigateContext } from './navigation';
 
+// The stock screens load when first opened: the counter's first paint does not wait for them.
+const StockPage = lazy(() => import('../stock/StockPage').then((m) => ({ default: m.StockPage })));
+const ArrivalsPage = lazy(() => import('../arrivals/ArrivalsPage').then((m) => ({ default: m.ArrivalsPage })));
+const BouquetsPage = lazy(() => import('../bouquets/BouquetsPage').then((m) => ({ default: m.BouquetsPage })));
+const RecipesPage = lazy(() => import('../recipes/RecipesPage').then((m) => ({ default: m.RecipesPage })));
+const WriteoffsPage = lazy(() => import('../writeoffs/WriteoffsPage').then((m) => ({ default: m.WriteoffsPage })));
+const CountsPage = lazy(() => import('../counts/CountsPage').then((m) => ({ default: m.CountsPage })));
+const RestockPage = lazy(() => import('../restock/RestockPage').then((m) => ({ default: m.RestockPage })));
+
 const SCREENS: Record<PageId, ComponentType> = {
   sale: SalePage,
   products: ProductsPage,
+  stock: StockPage,
+  arrivals: ArrivalsPage,
+  bouquets: BouquetsPage,
+  recipes: RecipesPage,
+  writeoffs: WriteoffsPage,
+  counts: CountsPage,
+  restock: RestockPage,
   journal: JournalPage,
   shift: ShiftPage,
   devices: DevicesPage,
@@ -117,7 +133,9 @@ export function Shell({ active }: { active: boolean }) {
             return (
               <section key={p.id} hidden={page !== p.id} aria-label={t(`nav.${p.id}`)}>
                 <ErrorBoundary where={`page:${p.id}`}>
-                  <Screen />
+                  <Suspense fallback={<p className="loading" aria-busy="true">{t('status.loading')}</p>}>
+                    <Screen />
+                  </Suspense>
                 </ErrorBoundary>
               </section>
             );

@@ -10,6 +10,13 @@ interface PageDef {
 export const PAGES = [
   { id: 'sale', permission: 'sales.sell', key: 'F1', testId: 'nav-sale' },
   { id: 'products', permission: 'catalog.view', key: 'F2', testId: 'nav-products' },
+  { id: 'stock', permission: 'catalog.view', key: null, testId: 'nav-stock' },
+  { id: 'arrivals', permission: 'stock.receive', key: null, testId: 'nav-arrivals' },
+  { id: 'bouquets', permission: 'bouquets.make', key: null, testId: 'nav-bouquets' },
+  { id: 'recipes', permission: 'catalog.view', key: null, testId: 'nav-recipes' },
+  { id: 'writeoffs', permission: 'stock.writeoff', key: null, testId: 'nav-writeoffs' },
+  { id: 'counts', permission: 'stock.count', key: null, testId: 'nav-counts' },
+  { id: 'restock', permission: 'reports.view', key: null, testId: 'nav-restock' },
   { id: 'journal', permission: 'journal.view', key: 'F3', testId: 'nav-journal' },
   { id: 'shift', permission: 'shifts.manage', key: 'F4', testId: 'nav-shift' },
   { id: 'devices', permission: 'devices.manage', key: 'F5', testId: 'nav-devices' },

@@ -56,7 +56,18 @@ export type BackendEvent =
   /** printers or scanners were set up, plugged or unplugged */
   | { type: 'devices.changed' }
   /** a code read by a serial or HID scanner (keyboard-wedge scanners arrive as keystrokes instead) */
-  | { type: 'scan'; code: string; scannerId: string };
+  | { type: 'scan'; code: string; scannerId: string }
+  /** stock moved outside a sale (arrival, write-off, assembly, count) or a product's freshness/minimum changed */
+  | { type: 'stock.changed' }
+  | { type: 'suppliers.changed' }
+  | { type: 'recipes.changed' }
+  /** pricing rules, kind markups or markdown rules changed */
+  | { type: 'pricing.changed' }
+  | { type: 'counts.changed'; countId?: string }
+  /** the occasions calendar changed */
+  | { type: 'occasions.changed' }
+  /** a data-collection terminal's serial upload made progress (lines so far) or finished */
+  | { type: 'terminal.upload'; uploadId: string; lines: number; done: boolean };
 
 export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   access: Access;

@@ -12,6 +12,14 @@ import { returnsHandlers } from '../returns/handlers';
 import { journalHandlers } from '../journal/handlers';
 import { printingHandlers } from '../printing/handlers';
 import { devicesHandlers } from '../devices/handlers';
+import { arrivalsHandlers } from '../arrivals/handlers';
+import { freshnessHandlers } from '../freshness/handlers';
+import { writeoffsHandlers } from '../writeoffs/handlers';
+import { recipesHandlers } from '../recipes/handlers';
+import { assemblyHandlers } from '../assembly/handlers';
+import { countsHandlers } from '../counts/handlers';
+import { terminalsHandlers } from '../terminals/handlers';
+import { restockHandlers } from '../restock/handlers';
 
 /**
  * The whole API: one map, composed per area. Both windows onto the backend (Electron IPC and
@@ -31,4 +39,12 @@ export const handlers = {
   ...journalHandlers,
   ...printingHandlers,
   ...devicesHandlers,
+  ...arrivalsHandlers,
+  ...freshnessHandlers,
+  ...writeoffsHandlers,
+  ...recipesHandlers,
+  ...assemblyHandlers,
+  ...countsHandlers,
+  ...terminalsHandlers,
+  ...restockHandlers,
 } satisfies HandlerMap;

@@ -53,7 +53,7 @@ export function commitSale(ctx: CallContext, input: CommitInput): CommitResult {
     if (posted) return posted;
   }
   const shift = requireOpenShift(ctx);
-  const { shop, products, client, priced } = prepareDraft(ctx, input);
+  const { shop, products, client, priced, markdowns } = prepareDraft(ctx, input);
 
   const settlement = settlePayments(priced.total, input.payments, shop.cashRounding);
   const limitBp = roleDiscountLimit(ctx, session.role);
@@ -119,8 +119,8 @@ export function commitSale(ctx: CallContext, input: CommitInput): CommitResult {
   const insertLine = statement(
     ctx.db,
     `INSERT INTO sale_lines (id, sale_id, shop_id, line_no, product_id, name, quantity, list_price, unit_price, price_reason,
-                             line_discount, discount, total, cost_of_goods, components)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                             line_discount, discount, total, cost_of_goods, components, markdown, markdown_bp)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   input.lines.forEach((line, i) => {
     const p = priced.lines[i];
@@ -142,6 +142,8 @@ export function commitSale(ctx: CallContext, input: CommitInput): CommitResult {
       p.total,
       costs[i] ?? 0,
       line.components ? JSON.stringify(line.components) : null,
+      p.markdown,
+      p.markdown > 0 ? (markdowns[i]?.bp ?? null) : null,
     );
   });
   const insertPayment = statement(

@@ -6,6 +6,8 @@ import type { Language } from '../api/schemas';
 import { pickName, readProductNames } from '../catalog/names';
 import { productNotFound, readerLanguage } from '../catalog/products';
 import { requireClient, type ClientSummary } from '../clients/clients';
+import { lineMarkdown, NO_MARKDOWN, type LineMarkdown } from '../freshness/markdown';
+import { counterBouquetPrice } from '../recipes/counterBouquet';
 import { shopIdOf } from '../shifts/current';
 import { productBalance } from '../stock/ledger';
 import type { Draft } from './draft';
@@ -57,6 +59,8 @@ export interface PreparedDraft {
   products: ProductRow[];
   client: ClientSummary | null;
   priced: PricedSale;
+  /** per line: the freshness markdown that applied (its percent goes on the receipt) */
+  markdowns: LineMarkdown[];
 }
 
 /**
@@ -80,17 +84,28 @@ export function prepareDraft(ctx: CallContext, draft: Omit<Draft, 'approval'>): 
     return product;
   });
   const client = draft.clientId === undefined ? null : requireClient(ctx.db, shop.id, draft.clientId);
+  // A bouquet made at the counter is priced from its components; anything else at its catalogue price.
+  const listPrices = draft.lines.map((line, i) =>
+    line.components ? counterBouquetPrice(ctx, line.productId, line.components) : (products[i]?.price ?? 0),
+  );
+  const now = ctx.now();
+  const markdowns = draft.lines.map((line, i) =>
+    line.components || line.priceOverride || products[i]?.kind === 'service'
+      ? NO_MARKDOWN
+      : lineMarkdown(ctx.db, { shopId: shop.id, productId: line.productId, quantity: line.quantity, unitPrice: listPrices[i] ?? 0, now }),
+  );
   const priced = priceSale({
     lines: draft.lines.map((line, i) => ({
-      listPrice: products[i]?.price ?? 0,
+      listPrice: listPrices[i] ?? 0,
       quantity: line.quantity,
+      markdown: markdowns[i]?.amount ?? 0,
       ...(line.priceOverride ? { unitPrice: line.priceOverride.unitPrice } : {}),
       ...(line.discount ? { discount: { kind: line.discount.kind, value: line.discount.value } } : {}),
     })),
     ...(draft.discount ? { discount: { kind: draft.discount.kind, value: draft.discount.value } } : {}),
     clientDiscountBp: client?.discountBp ?? 0,
   });
-  return { shop, products, client, priced };
+  return { shop, products, client, priced, markdowns };
 }
 
 /**

@@ -7,7 +7,8 @@ import { roundCash } from './rounding';
  * commit settles its payments with `settlePayments`. The renderer never computes money itself.
  * Pure functions over integers (minor units, basis points); no database.
  *
- * Order on each line: price override → the line's own discount → the client's personal discount
+ * Order on each line: price override → the automatic freshness markdown (none on an overridden price:
+ * the cashier already set it) → the line's own discount → the client's personal discount
  * (a percent of what is left) → its share of the whole-sale discount (spread over the lines in
  * proportion to what each still costs, largest remainder, so the shares add up exactly).
  */
@@ -20,6 +21,8 @@ export interface LineToPrice {
   quantity: number;
   /** the overridden unit price, when the cashier changed it */
   unitPrice?: number;
+  /** the freshness markdown for old stock, minor units off the line (shop/freshness/markdown.ts) */
+  markdown?: number;
   discount?: DiscountSpec;
 }
 
@@ -27,13 +30,15 @@ export interface PricedLine {
   listPrice: number;
   unitPrice: number;
   quantity: number;
+  /** the automatic freshness markdown (part of discount; needs no approval) */
+  markdown: number;
   /** the line's own discount */
   lineDiscount: number;
   /** the client's personal discount on this line */
   clientDiscount: number;
   /** this line's share of the whole-sale discount */
   saleDiscount: number;
-  /** every discount on the line: own + client + share of the sale's (a price override is not a discount) */
+  /** every discount on the line: markdown + own + client + share of the sale's (a price override is not a discount) */
   discount: number;
   /** unitPrice × quantity − discount */
   total: number;
@@ -47,7 +52,7 @@ export interface PricedSale {
   lines: PricedLine[];
   /** Σ list price × quantity */
   subtotal: number;
-  /** Σ line discounts (own, client, sale) */
+  /** Σ line discounts (markdown, own, client, sale) */
   discountTotal: number;
   /** Σ line totals, before cash rounding */
   total: number;
@@ -111,7 +116,7 @@ function discountAmount(spec: DiscountSpec, base: number, field: string): number
 
 /**
  * What the cashier took off a line's list price (own discount, override, share of the sale's),
- * excluding the client's fixed discount, as the smallest limit b for which "b % of the list price",
+ * excluding the client's fixed discount and the freshness markdown, as the smallest limit b for which "b % of the list price",
  * rounded as a percent discount is, covers it; so a 10 % discount of an odd amount, rounded up to
  * the next tetri, is still within a 10 % limit. And the same as people read it.
  */
@@ -130,10 +135,12 @@ export function priceSale(input: { lines: readonly LineToPrice[]; discount?: Dis
     const listGross = line.listPrice * line.quantity;
     const gross = unitPrice * line.quantity;
     if (gross > MAX_MONEY || listGross > MAX_MONEY) throw tooLarge(`lines.${i}.quantity`);
-    const lineDiscount = line.discount ? discountAmount(line.discount, gross, `lines.${i}.discount.value`) : 0;
-    const afterLine = gross - lineDiscount;
+    const markdown = line.unitPrice === undefined ? Math.min(line.markdown ?? 0, gross) : 0;
+    const marked = gross - markdown;
+    const lineDiscount = line.discount ? discountAmount(line.discount, marked, `lines.${i}.discount.value`) : 0;
+    const afterLine = marked - lineDiscount;
     const clientDiscount = percentOf(afterLine, input.clientDiscountBp);
-    return { line, unitPrice, listGross, gross, lineDiscount, clientDiscount, afterClient: afterLine - clientDiscount };
+    return { line, unitPrice, listGross, gross, markdown, lineDiscount, clientDiscount, afterClient: afterLine - clientDiscount };
   });
   const subtotal = stage.reduce((s, x) => s + x.listGross, 0);
   const beforeSale = stage.reduce((s, x) => s + x.afterClient, 0);
@@ -150,15 +157,17 @@ export function priceSale(input: { lines: readonly LineToPrice[]; discount?: Dis
     // The unit the largest remainder hands a line is the spread's, not the cashier's: a 10 % sale discount
     // stays within a 10 % limit on every line.
     const leftoverUnit = share - Number(floors[i]?.share ?? 0n);
-    const bp = cashierBp(x.listGross, total + leftoverUnit, x.clientDiscount);
+    // The markdown is the shop's rule, not the cashier's: like the client's discount, no limit applies to it.
+    const bp = cashierBp(x.listGross, total + leftoverUnit, x.clientDiscount + x.markdown);
     return {
       listPrice: x.line.listPrice,
       unitPrice: x.unitPrice,
       quantity: x.line.quantity,
+      markdown: x.markdown,
       lineDiscount: x.lineDiscount,
       clientDiscount: x.clientDiscount,
       saleDiscount: share,
-      discount: x.lineDiscount + x.clientDiscount + share,
+      discount: x.markdown + x.lineDiscount + x.clientDiscount + share,
       total,
       requiredBp: bp.required,
       discountBp: bp.shown,

@@ -15,8 +15,11 @@ export interface QuoteLine {
   quantity: number;
   listPrice: number;
   unitPrice: number;
-  /** every discount on the line (own, client's, share of the sale's) */
+  /** every discount on the line (markdown, own, client's, share of the sale's) */
   discount: number;
+  /** the automatic freshness markdown within discount, and its rule's percent (basis points) */
+  markdown: number;
+  markdownBp: number | null;
   total: number;
   /** on the shelf now (for a bouquet line: how many its components still make) */
   stock: number;
@@ -44,7 +47,7 @@ export interface Quote {
 export function quoteDraft(ctx: CallContext, draft: Draft, cardAmount?: number): Quote {
   const session = ctx.session;
   if (!session) throw new AppError('not_signed_in', 'errors:api.notSignedIn');
-  const { shop, products, client, priced } = prepareDraft(ctx, draft);
+  const { shop, products, client, priced, markdowns } = prepareDraft(ctx, draft);
   const lang = readerLanguage(ctx);
   const limitBp = roleDiscountLimit(ctx, session.role);
   const cashTotal = roundCash(priced.total, shop.cashRounding);
@@ -61,6 +64,8 @@ export function quoteDraft(ctx: CallContext, draft: Draft, cardAmount?: number):
         listPrice: p.listPrice,
         unitPrice: p.unitPrice,
         discount: p.discount,
+        markdown: p.markdown,
+        markdownBp: p.markdown > 0 ? (markdowns[i]?.bp ?? null) : null,
         total: p.total,
         stock: lineStock(ctx.db, line, product),
       };

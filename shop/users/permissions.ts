@@ -18,6 +18,14 @@ export const PERMISSIONS = [
   'drawer.open',
   'devices.manage',
   'clients.view',
+  'stock.receive',
+  'stock.writeoff',
+  'stock.count',
+  'stock.adjust',
+  'bouquets.make',
+  'recipes.manage',
+  'pricing.manage',
+  'reports.view',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -34,10 +42,12 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   manager: [
     'catalog.view', 'catalog.edit', 'users.view', 'users.manage', 'audit.view',
     'sales.sell', 'sales.return', 'shifts.manage', 'journal.view', 'drawer.open', 'devices.manage', 'clients.view',
+    'stock.receive', 'stock.writeoff', 'stock.count', 'stock.adjust', 'bouquets.make', 'recipes.manage', 'reports.view',
   ],
   // Returns and opening the drawer without a sale are a manager's by default: the cash they move is not a sale's.
-  cashier: ['catalog.view', 'sales.sell', 'shifts.manage', 'journal.view', 'clients.view'],
-  florist: ['catalog.view', 'sales.sell', 'clients.view'],
+  // Counting and receiving are counter work; posting a count's variance (stock.adjust) is a manager's.
+  cashier: ['catalog.view', 'sales.sell', 'shifts.manage', 'journal.view', 'clients.view', 'stock.receive', 'stock.count'],
+  florist: ['catalog.view', 'sales.sell', 'clients.view', 'stock.receive', 'stock.writeoff', 'stock.count', 'bouquets.make'],
   courier: ['catalog.view'],
 };
 

@@ -108,12 +108,18 @@ describe('renderer API client over browser mode', () => {
       .poll(() => [...seen].sort(), { timeout: 5000 })
       .toEqual([
         'catalog.changed',
+        'counts.changed',
         'devices.changed',
+        'occasions.changed',
+        'pricing.changed',
         'print.changed',
+        'recipes.changed',
         'roles.changed',
         'sales.changed',
         'shift.changed',
         'shop.changed',
+        'stock.changed',
+        'suppliers.changed',
         'users.changed',
       ]);
     stop();

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder until the screen is built (issue 4). */
+export function ArrivalsPage() {
+  const { t } = useTranslation();
+  return <h1>{t('nav.arrivals')}</h1>;
+}
