@@ -154,6 +154,58 @@ export interface ConsumeInput {
   allowNegative?: boolean;
 }
 
+export interface FifoPart {
+  lotId: string;
+  quantity: number;
+  unitCost: number;
+  arrivedAt: string;
+}
+
+export interface FifoPlan {
+  /** the lots FIFO takes from, oldest first, and how much from each; a shortfall rides on the newest lot */
+  parts: FifoPart[];
+  /** what the product holds over its lots with stock */
+  available: number;
+  /** how much is missing (goes below zero when the shop allows negative stock) */
+  shortfall: number;
+  /** Σ quantity × unit cost over the parts: what taking it would cost now (0 for a shortfall with no lot ever) */
+  cost: number;
+}
+
+/**
+ * What taking `quantity` of a product would take, oldest arrival first, without writing anything:
+ * the one FIFO walk that consumption, recipe costs, markdowns and count values all share.
+ */
+export function planFifo(db: Database, productId: string, quantity: number): FifoPlan {
+  const lots = statement(
+    db,
+    `SELECT b.lot_id, b.quantity, l.unit_cost, b.arrived_at FROM lot_balances b JOIN lots l ON l.id = b.lot_id
+      WHERE b.product_id = ? AND b.quantity > 0 ORDER BY b.arrived_at, b.lot_id`,
+  ).all(productId) as (LotRow & { arrived_at: string })[];
+  const parts: FifoPart[] = [];
+  let available = 0;
+  let left = quantity;
+  for (const lot of lots) {
+    available += lot.quantity;
+    if (left === 0) continue;
+    const take = Math.min(left, lot.quantity);
+    parts.push({ lotId: lot.lot_id, quantity: take, unitCost: lot.unit_cost, arrivedAt: lot.arrived_at });
+    left -= take;
+  }
+  if (left > 0) {
+    const newest = statement(
+      db,
+      'SELECT id AS lot_id, 0 AS quantity, unit_cost, arrived_at FROM lots WHERE product_id = ? ORDER BY arrived_at DESC, id DESC LIMIT 1',
+    ).get(productId) as (LotRow & { arrived_at: string }) | undefined;
+    if (newest) {
+      const already = parts.find((p) => p.lotId === newest.lot_id);
+      if (already) already.quantity += left;
+      else parts.push({ lotId: newest.lot_id, quantity: left, unitCost: newest.unit_cost, arrivedAt: newest.arrived_at });
+    }
+  }
+  return { parts, available, shortfall: left, cost: parts.reduce((sum, p) => sum + p.quantity * p.unitCost, 0) };
+}
+
 /**
  * Takes stock out oldest arrival first, one movement per lot, each at its lot's cost. Refuses
  * (writing nothing) when stock is short and negative stock is not allowed.
@@ -162,49 +214,21 @@ export function consumeFifo(ctx: CallContext, input: ConsumeInput): Consumption 
   checkDocument(input.documentType, input.documentId);
   checkQuantity(input.quantity);
   stockedProduct(ctx, input.productId);
-  const lots = statement(
-    ctx.db,
-    `SELECT b.lot_id, b.quantity, l.unit_cost FROM lot_balances b JOIN lots l ON l.id = b.lot_id
-      WHERE b.product_id = ? AND b.quantity > 0 ORDER BY b.arrived_at, b.lot_id`,
-  ).all(input.productId) as LotRow[];
-  const available = lots.reduce((sum, l) => sum + l.quantity, 0);
-  const shortfall = Math.max(0, input.quantity - available);
-  if (shortfall > 0 && !input.allowNegative) {
+  const plan = planFifo(ctx.db, input.productId, input.quantity);
+  if (plan.shortfall > 0 && !input.allowNegative) {
     throw new AppError('conflict', 'errors:stock.insufficient', {
       field: 'quantity',
-      params: { product: productName(ctx, input.productId), wanted: input.quantity, available },
+      params: { product: productName(ctx, input.productId), wanted: input.quantity, available: plan.available },
     });
   }
-
-  // Plan first, write after: a refusal below must leave nothing behind.
-  const plan = new Map<string, { quantity: number; unitCost: number }>();
-  let left = input.quantity;
-  for (const lot of lots) {
-    if (left === 0) break;
-    const take = Math.min(left, lot.quantity);
-    plan.set(lot.lot_id, { quantity: take, unitCost: lot.unit_cost });
-    left -= take;
+  if (plan.parts.reduce((sum, p) => sum + p.quantity, 0) < input.quantity) {
+    throw new AppError('conflict', 'errors:stock.noLots', { field: 'productId', params: { product: productName(ctx, input.productId) } });
   }
-  if (left > 0) {
-    const newest = statement(
-      ctx.db,
-      'SELECT id AS lot_id, 0 AS quantity, unit_cost FROM lots WHERE product_id = ? ORDER BY arrived_at DESC, id DESC LIMIT 1',
-    ).get(input.productId) as LotRow | undefined;
-    if (!newest) {
-      throw new AppError('conflict', 'errors:stock.noLots', { field: 'productId', params: { product: productName(ctx, input.productId) } });
-    }
-    const already = plan.get(newest.lot_id);
-    plan.set(newest.lot_id, { quantity: (already?.quantity ?? 0) + left, unitCost: newest.unit_cost });
-  }
-
   const shopId = shopOf(ctx);
-  const movements: Movement[] = [];
-  let costOfGoods = 0;
-  for (const [lotId, take] of plan) {
-    movements.push(writeMovement(ctx, shopId, { lotId, productId: input.productId, quantity: -take.quantity, unitCost: take.unitCost }, input));
-    costOfGoods += take.quantity * take.unitCost;
-  }
-  return { movements, costOfGoods, shortfall };
+  const movements = plan.parts.map((part) =>
+    writeMovement(ctx, shopId, { lotId: part.lotId, productId: input.productId, quantity: -part.quantity, unitCost: part.unitCost }, input),
+  );
+  return { movements, costOfGoods: plan.cost, shortfall: plan.shortfall };
 }
 
 export interface ReturnInput {
