@@ -10,7 +10,10 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 type Entry = Output<'audit.list'>['entries'][number];
 
 const PAGE_SIZE = 50;
-const AREAS = ['sales', 'returns', 'shifts', 'drawer', 'catalog', 'users', 'roles', 'shops', 'print', 'printers', 'scanners'] as const;
+const AREAS = [
+  'sales', 'returns', 'shifts', 'drawer', 'catalog', 'arrivals', 'suppliers', 'stock', 'writeoffs', 'recipes', 'pricing', 'markdown',
+  'assembly', 'counts', 'occasions', 'users', 'roles', 'shops', 'print', 'printers', 'scanners',
+] as const;
 
 /** The audit log, newest first, a page at a time; filter by area. */
 export function AuditPage() {
