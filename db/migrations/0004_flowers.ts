@@ -75,6 +75,17 @@ CREATE TABLE arrival_lines (
   lot_id      TEXT NOT NULL REFERENCES lots(id),
   UNIQUE (arrival_id, line_no)
 ) STRICT;
+-- Price labels asked for (of an arrival's lots, or any products): what a 'labels' print job prints.
+-- lines: JSON [{productId, copies}], frozen when asked, so a retried job prints the same labels.
+CREATE TABLE label_batches (
+  id          TEXT PRIMARY KEY,
+  shop_id     TEXT NOT NULL REFERENCES shops(id),
+  arrival_id  TEXT REFERENCES arrivals(id),
+  lines       TEXT NOT NULL,
+  labels      INTEGER NOT NULL CHECK (labels > 0),
+  created_by  TEXT REFERENCES users(id),
+  created_at  TEXT NOT NULL
+) STRICT;
 
 -- "From day 5, 20 % off": the oldest matching rule a lot has reached applies at the counter.
 -- Scope: one product, else a category, else a product kind, else every product (all NULL).
