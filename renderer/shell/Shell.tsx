@@ -5,21 +5,21 @@ import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useSession } from '../app/session';
 import { ProductsPage } from '../catalog/ProductsPage';
 import { SalePage } from '../sale/SalePage';
-import { JournalPage } from '../journal/JournalPage';
-import { ShiftPage } from '../shift/ShiftPage';
-import { DevicesPage } from '../devices/DevicesPage';
-import { ShopPage } from '../settings/ShopPage';
 import { PrintStatus } from '../devices/PrintStatus';
 import { ScanProvider } from '../scan/ScanProvider';
-import { AuditPage } from '../audit/AuditPage';
-import { RolesPage } from '../settings/RolesPage';
-import { UsersPage } from '../settings/UsersPage';
 import { LOCK } from '../ui/icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { PAGES, pageForKey, SWITCH_USER_KEY, type PageId } from './nav';
 import { NavigateContext } from './navigation';
 
-// The stock screens load when first opened: the counter's first paint does not wait for them.
+// Screens other than the sale and the catalogue load when first opened: the counter's first paint does not wait for them.
+const JournalPage = lazy(() => import('../journal/JournalPage').then((m) => ({ default: m.JournalPage })));
+const ShiftPage = lazy(() => import('../shift/ShiftPage').then((m) => ({ default: m.ShiftPage })));
+const DevicesPage = lazy(() => import('../devices/DevicesPage').then((m) => ({ default: m.DevicesPage })));
+const ShopPage = lazy(() => import('../settings/ShopPage').then((m) => ({ default: m.ShopPage })));
+const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const RolesPage = lazy(() => import('../settings/RolesPage').then((m) => ({ default: m.RolesPage })));
+const UsersPage = lazy(() => import('../settings/UsersPage').then((m) => ({ default: m.UsersPage })));
 const StockPage = lazy(() => import('../stock/StockPage').then((m) => ({ default: m.StockPage })));
 const ArrivalsPage = lazy(() => import('../arrivals/ArrivalsPage').then((m) => ({ default: m.ArrivalsPage })));
 const BouquetsPage = lazy(() => import('../bouquets/BouquetsPage').then((m) => ({ default: m.BouquetsPage })));
