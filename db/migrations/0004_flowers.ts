@@ -295,6 +295,8 @@ CREATE TABLE occasions (
   CHECK ((day IS NOT NULL) <> (weekday IS NOT NULL AND nth IS NOT NULL))
 ) STRICT;
 CREATE INDEX occasions_shop ON occasions(shop_id, archived);
+-- restock planning reads assembly consumption (demand for components) by day over a range
+CREATE INDEX stock_movements_type_at ON stock_movements(document_type, at);
 
 -- posted documents are never edited or deleted
 CREATE TRIGGER arrivals_no_update BEFORE UPDATE ON arrivals BEGIN SELECT RAISE(ABORT, 'arrivals are never edited'); END;
