@@ -259,6 +259,22 @@ CREATE TABLE count_entries (
   user_id    TEXT REFERENCES users(id)
 ) STRICT;
 CREATE INDEX count_entries_count ON count_entries(count_id, product_id);
+-- One row per terminal file or serial upload added to a count: its request id answers a confirm
+-- sent twice (a lost answer, a double press) with the first import instead of counting the file again.
+CREATE TABLE count_imports (
+  id         TEXT PRIMARY KEY,
+  count_id   TEXT NOT NULL REFERENCES counts(id),
+  shop_id    TEXT NOT NULL REFERENCES shops(id),
+  source     TEXT NOT NULL CHECK (source IN ('file','serial')),
+  request_id TEXT,
+  -- what was added: products, lines read, stems/pieces
+  products   INTEGER NOT NULL CHECK (products >= 0),
+  lines      INTEGER NOT NULL CHECK (lines >= 0),
+  quantity   INTEGER NOT NULL CHECK (quantity >= 0),
+  at         TEXT NOT NULL,
+  user_id    TEXT REFERENCES users(id)
+) STRICT;
+CREATE UNIQUE INDEX count_imports_request ON count_imports(shop_id, request_id) WHERE request_id IS NOT NULL;
 CREATE TRIGGER count_entries_no_update BEFORE UPDATE ON count_entries
   BEGIN SELECT RAISE(ABORT, 'count_entries is append-only'); END;
 -- Frozen at posting: the variance as it was booked.
