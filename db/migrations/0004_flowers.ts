@@ -240,9 +240,12 @@ CREATE TABLE counts (
   created_by   TEXT NOT NULL REFERENCES users(id),
   closed_at    TEXT,
   closed_by    TEXT REFERENCES users(id),
+  -- the posting's request id: a post repeated after a lost answer gets the first answer
+  request_id   TEXT,
   UNIQUE (shop_id, number)
 ) STRICT;
 CREATE INDEX counts_status ON counts(shop_id, status);
+CREATE UNIQUE INDEX counts_request ON counts(shop_id, request_id) WHERE request_id IS NOT NULL;
 -- a posted or cancelled count stays so
 CREATE TRIGGER counts_close_once BEFORE UPDATE ON counts WHEN old.status <> 'open'
   BEGIN SELECT RAISE(ABORT, 'a closed count is never edited'); END;
