@@ -5,6 +5,7 @@
 // `rasterizeLine`; receipts are laid out by render.ts, which draws such lines itself (raster.ts) and
 // hands them to `image()`.
 import { encode, planLine, type CodePage, type CodePageNumbers } from './codepages';
+import type { BarcodeSymbology } from './types';
 
 const ESC = 0x1b;
 const GS = 0x1d;
@@ -140,6 +141,25 @@ export class EscPosBuilder {
     fn(0x31, 0x45, QR_ERROR_LEVEL[options.errorLevel ?? 'M']);
     fn(0x31, 0x50, 0x30, ...data); // store the data
     return fn(0x31, 0x51, 0x30); // print it
+  }
+
+  /**
+   * A 1-D barcode (GS k, function B) with its human-readable digits below (GS H 2), `moduleDots` dots per
+   * narrow bar (GS w) and `height` dots tall (GS h). EAN-13 takes its 13 digits (the printer checks the
+   * last); CODE128 is sent in code set B ("{B" + data), which holds every printable ASCII character.
+   */
+  barcode(symbology: BarcodeSymbology, data: string, options: { height?: number; moduleDots?: number } = {}): this {
+    if (symbology === 'ean13' && !/^\d{13}$/.test(data)) throw new RangeError('EAN-13 data must be 13 digits');
+    if (symbology === 'code128' && !/^[\x20-\x7e]{1,250}$/.test(data)) throw new RangeError('CODE128 data must be 1..250 printable ASCII characters');
+    const payload = symbology === 'ean13' ? data : `{B${data.replace(/\{/g, '{{')}`;
+    if (payload.length > 255) throw new RangeError('barcode data too long');
+    this.push(GS, 0x68, byteArg('barcode height', options.height ?? 80, 1, 255));
+    this.push(GS, 0x77, byteArg('module width', options.moduleDots ?? 2, 1, 6));
+    this.push(GS, 0x48, 2); // HRI below the bars
+    this.push(GS, 0x66, 0); // HRI in font A
+    this.push(GS, 0x6b, symbology === 'ean13' ? 67 : 73, payload.length);
+    for (let k = 0; k < payload.length; k++) this.chunks.push(payload.charCodeAt(k));
+    return this;
   }
 
   /** GS v 0: a raster bit image, normal density. */

@@ -15,7 +15,7 @@ import { canvasWithFonts } from './fonts';
 export { renderReceipt, printerPages, PAPER, FEED_BEFORE_CUT } from './render';
 export { listOsPrinters, transportKey };
 export { PrinterError } from './types';
-export type { PrinterConfig, PrinterFailure, PrinterTransport, ReceiptBlock, ReceiptDoc } from './types';
+export type { BarcodeSymbology, PrinterConfig, PrinterFailure, PrinterTransport, ReceiptBlock, ReceiptDoc } from './types';
 export type { PrinterStatus } from './status';
 export type { CodePage, CodePageNumbers } from './codepages';
 export { EPSON_CODE_PAGE_NUMBERS } from './codepages';

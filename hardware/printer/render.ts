@@ -3,7 +3,7 @@
 import { canEncode, chooseEncoding, codePageNumbers, withSignStandIns, type CodePage } from './codepages';
 import { EscPosBuilder } from './escpos';
 import { LineRasterizer, trimRight, type RasterStyle } from './raster';
-import type { PrinterConfig, ReceiptBlock, ReceiptDoc } from './types';
+import type { BarcodeSymbology, PrinterConfig, ReceiptBlock, ReceiptDoc } from './types';
 
 export interface PaperLayout {
   /** Font A characters per line */
@@ -110,6 +110,20 @@ class ReceiptRenderer {
     return r;
   }
 
+  /**
+   * Bars as wide as the paper allows (2 or 3 dots a module scan best; 1 only when nothing else fits). A code
+   * too long for the paper even then is printed as its text: a label without bars still says what it is.
+   */
+  private barcode(symbology: BarcodeSymbology, data: string, height = 80): void {
+    const modules = barcodeModules(symbology, data);
+    const moduleDots = [3, 2, 1].find((w) => modules * w <= this.paper.dots);
+    if (moduleDots === undefined) {
+      this.b.align('center').line(data).align('left');
+      return;
+    }
+    this.b.align('center').barcode(symbology, data, { height, moduleDots }).align('left');
+  }
+
   async render(doc: ReceiptDoc): Promise<Uint8Array> {
     this.b.init();
     for (const block of doc.blocks) await this.block(block);
@@ -189,6 +203,9 @@ class ReceiptRenderer {
       case 'qr':
         b.align('center').qr(block.data, { moduleSize: this.config.paperMm === 58 ? 5 : 6 }).align('left');
         return;
+      case 'barcode':
+        this.barcode(block.symbology, block.data, block.height);
+        return;
       case 'feed':
         if (block.lines > 0) b.feed(Math.min(255, block.lines));
         return;
@@ -200,6 +217,14 @@ class ReceiptRenderer {
         return;
     }
   }
+}
+
+/**
+ * How many narrow-bar widths a barcode takes, quiet zones included: EAN-13 is 95 modules (+ 9 each side);
+ * CODE128 set B is 11 per character plus start and check (11 each), the stop (13) and 10 each side.
+ */
+export function barcodeModules(symbology: BarcodeSymbology, data: string): number {
+  return symbology === 'ean13' ? 95 + 18 : (data.length + 2) * 11 + 13 + 20;
 }
 
 // A line is one code page: name and amount must both fit the same one (a Kazakh name with a Russian-only

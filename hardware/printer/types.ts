@@ -9,10 +9,17 @@ export type ReceiptBlock =
   /** a dashed separator across the paper */
   | { kind: 'rule' }
   | { kind: 'qr'; data: string }
+  /**
+   * a 1-D barcode with its digits printed under it (HRI), centred: EAN-13 (13 digits, check digit included)
+   * or CODE128 (printable ASCII); `height` in dots (default 80)
+   */
+  | { kind: 'barcode'; symbology: BarcodeSymbology; data: string; height?: number }
   | { kind: 'feed'; lines: number }
   | { kind: 'cut' }
   /** the cash drawer pulse through the printer's drawer port */
   | { kind: 'drawer' };
+
+export type BarcodeSymbology = 'ean13' | 'code128';
 
 export interface ReceiptDoc {
   blocks: readonly ReceiptBlock[];

@@ -23,6 +23,10 @@ export type EscPosEvent =
   | { type: 'drawer'; m: number; t1: number; t2: number }
   | { type: 'qrSetting'; fn: 'model' | 'moduleSize' | 'errorLevel'; value: number }
   | { type: 'qr'; payload: string }
+  /** GS h / GS w / GS H / GS f: barcode height (dots), module width (dots), HRI position, HRI font */
+  | { type: 'barcodeSetting'; fn: 'height' | 'width' | 'hri' | 'hriFont'; value: number }
+  /** GS k function B; CODE128's code-set prefix ("{B") is taken off and "{{" read back as "{" */
+  | { type: 'barcode'; symbology: 'upca' | 'upce' | 'ean13' | 'ean8' | 'code39' | 'itf' | 'codabar' | 'code93' | 'code128'; data: string }
   | { type: 'image'; widthBytes: number; width: number; height: number; data: Uint8Array }
   /** DLE EOT n: a real-time status request (the driver asks before and after a receipt); prints nothing */
   | { type: 'statusRequest'; n: number }
@@ -135,6 +139,23 @@ export function decodeEscPos(input: Uint8Array, numbers: CodePageNumbers = EPSON
         i += 3;
         continue;
       }
+      const setting = ({ 0x68: 'height', 0x77: 'width', 0x48: 'hri', 0x66: 'hriFont' } as const)[c as 0x68 | 0x77 | 0x48 | 0x66];
+      if (setting && n !== undefined) {
+        emit({ type: 'barcodeSetting', fn: setting, value: n });
+        i += 3;
+        continue;
+      }
+      if (c === 0x6b && n !== undefined && n >= 65 && n <= 73 && need(4)) {
+        const len = at(i + 3) as number;
+        if (need(4 + len)) {
+          const raw = String.fromCharCode(...bytes.subarray(i + 4, i + 4 + len));
+          const symbology = (['upca', 'upce', 'ean13', 'ean8', 'code39', 'itf', 'codabar', 'code93', 'code128'] as const)[n - 65] ?? 'code128';
+          const data = symbology === 'code128' ? raw.replace(/^\{[ABC]/, '').replace(/\{\{/g, '{') : raw;
+          emit({ type: 'barcode', symbology, data });
+          i += 4 + len;
+          continue;
+        }
+      }
       if (c === 0x56 && n !== undefined && [0, 1, 48, 49].includes(n)) {
         emit({ type: 'cut', kind: n % 48 === 0 ? 'full' : 'partial' });
         i += 3;
@@ -201,6 +222,7 @@ export function readReceipt(events: readonly EscPosEvent[]): string[] {
       }
     } else if (e.type === 'image') lines.push(`[image ${e.width}x${e.height}]`);
     else if (e.type === 'qr') lines.push(`[qr ${e.payload}]`);
+    else if (e.type === 'barcode') lines.push(`[barcode ${e.symbology} ${e.data}]`);
   }
   if (current !== '') lines.push(current);
   return lines;
@@ -226,6 +248,7 @@ export type Printed =
   | { kind: 'text'; text: string; pages: (CodePage | undefined)[]; bold: boolean; size: number }
   | { kind: 'image'; width: number; height: number; data: Uint8Array; widthBytes: number }
   | { kind: 'qr'; payload: string }
+  | { kind: 'barcode'; symbology: string; data: string }
   | { kind: 'cut'; cut: 'full' | 'partial' }
   | { kind: 'drawer'; pin: number; t1: number; t2: number }
   | { kind: 'unknown'; offset: number; bytes: number[] };
@@ -271,6 +294,10 @@ export function readPrinted(input: Uint8Array, numbers: CodePageNumbers = EPSON_
         flush();
         out.push({ kind: 'qr', payload: e.payload });
         break;
+      case 'barcode':
+        flush();
+        out.push({ kind: 'barcode', symbology: e.symbology, data: e.data });
+        break;
       case 'cut':
         flush();
         out.push({ kind: 'cut', cut: e.kind });
@@ -301,6 +328,8 @@ export function printedLines(items: readonly Printed[]): string[] {
         return `[image ${p.width}x${p.height}]`;
       case 'qr':
         return `[qr ${p.payload}]`;
+      case 'barcode':
+        return `[barcode ${p.symbology} ${p.data}]`;
       case 'cut':
         return `[cut ${p.cut}]`;
       case 'drawer':
