@@ -114,6 +114,9 @@ export const catalogHandlers = {
           price: product.price,
           categoryId: product.categoryId,
           barcodes: product.barcodes.map((b) => b.code),
+          vaseLifeDays: product.vaseLifeDays,
+          minStock: product.minStock,
+          supplierId: product.supplierId,
         },
       });
       changed(ctx);
@@ -130,6 +133,8 @@ export const catalogHandlers = {
       if (Object.keys(changes).length > 0) {
         ctx.audit({ action: 'catalog.product.updated', entity: 'product', entityId: productId, details: { changes } });
         changed(ctx);
+        // Vase life and minimum levels change the stock view, the sell-first and low-stock lists.
+        if ('vaseLifeDays' in changes || 'minStock' in changes || 'supplierId' in changes) ctx.emit({ type: 'stock.changed' });
       }
       return requireProduct(ctx, productId);
     },

@@ -48,6 +48,10 @@ export const price = money;
 export const stemLength = z.number().int().min(1).max(400);
 export const variety = z.string().trim().max(MAX_VARIETY_LENGTH);
 // Length is bounded here; the symbology and check digit are checked by validBarcode with a precise message.
+/** Freshness and restock (issue 4): days a stem lasts in a vase; the level below which to reorder. */
+export const MAX_VASE_LIFE_DAYS = 3650;
+export const vaseLifeDays = z.number().int('errors:freshness.vaseLifeInvalid').min(1, 'errors:freshness.vaseLifeInvalid').max(MAX_VASE_LIFE_DAYS, 'errors:freshness.vaseLifeInvalid');
+export const minStock = z.number().int('errors:freshness.minStockInvalid').min(0, 'errors:freshness.minStockInvalid').max(10_000_000, 'errors:freshness.minStockInvalid');
 export const barcodeText = z.string().trim().min(1, 'errors:catalog.barcodeFormat').max(MAX_BARCODE_LENGTH, 'errors:catalog.barcodeFormat');
 
 export const productInput = z
@@ -61,6 +65,9 @@ export const productInput = z
     unit: z.enum(UNITS).optional(),
     price,
     barcodes: z.array(barcodeText).max(MAX_BARCODES_PER_PRODUCT).optional(),
+    vaseLifeDays: vaseLifeDays.optional(),
+    minStock: minStock.optional(),
+    supplierId: id.optional(),
   })
   .strict();
 export type ProductInput = z.input<typeof productInput>;
@@ -77,6 +84,9 @@ export const productPatch = z
     unit: z.enum(UNITS).optional(),
     price: price.optional(),
     barcodes: z.array(barcodeText).max(MAX_BARCODES_PER_PRODUCT).optional(),
+    vaseLifeDays: vaseLifeDays.nullable().optional(),
+    minStock: minStock.nullable().optional(),
+    supplierId: id.nullable().optional(),
   })
   .strict();
 export type ProductPatch = z.input<typeof productPatch>;
@@ -93,6 +103,12 @@ export interface ProductRecord {
   price: number;
   archived: boolean;
   barcodes: { code: string; symbology: Symbology }[];
+  /** days a stem lasts in a vase; null: it does not wilt (plants, consumables) */
+  vaseLifeDays: number | null;
+  /** reorder below this; null: no minimum */
+  minStock: number | null;
+  /** the usual supplier (restock groups by it) */
+  supplierId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -107,6 +123,9 @@ interface ProductRow {
   unit: Unit;
   price: number;
   archived: number;
+  vase_life_days: number | null;
+  min_stock: number | null;
+  supplier_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -116,7 +135,8 @@ export const productNotFound = (field = 'id') => new AppError('not_found', 'erro
 function readRow(db: Database, productId: string): ProductRow | undefined {
   return statement(
     db,
-    `SELECT id, kind, category_id, variety, colour, stem_length_cm, unit, price, archived, created_at, updated_at
+    `SELECT id, kind, category_id, variety, colour, stem_length_cm, unit, price, archived, vase_life_days, min_stock,
+            supplier_id, created_at, updated_at
        FROM products WHERE id = ?`,
   ).get(productId) as ProductRow | undefined;
 }
@@ -143,6 +163,9 @@ export function getProduct(db: Database, productId: string): ProductRecord | nul
     price: row.price,
     archived: row.archived === 1,
     barcodes: readBarcodes(db, productId),
+    vaseLifeDays: row.vase_life_days,
+    minStock: row.min_stock,
+    supplierId: row.supplier_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -248,6 +271,13 @@ function attachBarcode(ctx: CallContext, productId: string, raw: string, field: 
   return { code, symbology, added: !onThisProduct };
 }
 
+/** A supplier the product may name: one of this shop's, not archived (an archived one may stay where it was). */
+function assertUsableSupplier(ctx: CallContext, supplierId: string): void {
+  const row = statement(ctx.db, 'SELECT archived FROM suppliers WHERE id = ?').get(supplierId) as { archived: number } | undefined;
+  if (!row) throw new AppError('not_found', 'errors:freshness.supplierNotFound', { field: 'supplierId' });
+  if (row.archived === 1) throw new AppError('conflict', 'errors:freshness.supplierArchived', { field: 'supplierId' });
+}
+
 function cleanVariety(value: string | null | undefined): string | null {
   const v = value?.trim();
   return v ? v.slice(0, MAX_VARIETY_LENGTH) : null;
@@ -256,6 +286,7 @@ function cleanVariety(value: string | null | undefined): string | null {
 export function createProduct(ctx: CallContext, input: ProductInput): string {
   const names = cleanNames(input.names);
   if (input.categoryId !== undefined) assertUsableCategory(ctx.db, input.categoryId, 'categoryId');
+  if (input.supplierId !== undefined) assertUsableSupplier(ctx, input.supplierId);
   // Every barcode is checked before anything is written, so the row goes in once with its final
   // search_text (one trigram-index insert, no rewrite).
   const codes = new Map<string, Symbology>();
@@ -270,8 +301,9 @@ export function createProduct(ctx: CallContext, input: ProductInput): string {
   const at = ctx.now().toISOString();
   const { lastInsertRowid } = statement(
     ctx.db,
-    `INSERT INTO products (id, kind, category_id, variety, colour, stem_length_cm, unit, price, archived, created_at, updated_at, search_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+    `INSERT INTO products (id, kind, category_id, variety, colour, stem_length_cm, unit, price, archived, created_at, updated_at, search_text,
+                           vase_life_days, min_stock, supplier_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
   ).run(
     productId,
     input.kind,
@@ -284,6 +316,9 @@ export function createProduct(ctx: CallContext, input: ProductInput): string {
     at,
     at,
     searchTextOf({ names, variety, colour, codes: [...codes.keys()] }),
+    input.vaseLifeDays ?? null,
+    input.minStock ?? null,
+    input.supplierId ?? null,
   );
   writeNames(ctx.db, productId, names, Number(lastInsertRowid));
   for (const [code, symbology] of codes) insertBarcode(ctx, productId, code, symbology);
@@ -310,6 +345,12 @@ export function updateProduct(ctx: CallContext, productId: string, patch: Produc
   set('stemLengthCm', row.stem_length_cm, patch.stemLengthCm);
   set('unit', row.unit, patch.unit);
   set('price', row.price, patch.price);
+  if (patch.supplierId !== undefined && patch.supplierId !== null && patch.supplierId !== row.supplier_id) {
+    assertUsableSupplier(ctx, patch.supplierId);
+  }
+  set('vaseLifeDays', row.vase_life_days, patch.vaseLifeDays);
+  set('minStock', row.min_stock, patch.minStock);
+  set('supplierId', row.supplier_id, patch.supplierId);
 
   if (patch.names !== undefined) {
     const before = readProductNames(ctx.db, productId);
@@ -335,7 +376,7 @@ export function updateProduct(ctx: CallContext, productId: string, patch: Produc
     statement(
       ctx.db,
       `UPDATE products SET kind = ?, category_id = ?, variety = ?, colour = ?, stem_length_cm = ?, unit = ?, price = ?,
-              updated_at = ? WHERE id = ?`,
+              vase_life_days = ?, min_stock = ?, supplier_id = ?, updated_at = ? WHERE id = ?`,
     ).run(
       pick('kind', 'kind'),
       pick('categoryId', 'category_id'),
@@ -344,6 +385,9 @@ export function updateProduct(ctx: CallContext, productId: string, patch: Produc
       pick('stemLengthCm', 'stem_length_cm'),
       pick('unit', 'unit'),
       pick('price', 'price'),
+      pick('vaseLifeDays', 'vase_life_days'),
+      pick('minStock', 'min_stock'),
+      pick('supplierId', 'supplier_id'),
       ctx.now().toISOString(),
       productId,
     );

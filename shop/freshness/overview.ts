@@ -1,0 +1,256 @@
+import type { Database } from 'better-sqlite3';
+import { statement } from '../../db/statements';
+import type { Language } from '../api/schemas';
+import { normalizeText } from '../catalog/normalize';
+import { ageDays, AGEING_DAYS, freshnessState, remainingDays, type FreshnessState } from './age';
+import { activeRules, ruleForAge, scheduleFor, type MarkdownRule } from './markdown';
+
+/**
+ * The stock view: every lot that holds stock with its age, vase life left, value and the markdown
+ * that applies to it now. One query reads the lots (2,000 in a few ms); ages, markdowns, filters,
+ * sorting and totals are worked out here, because they depend on "now" and on the rules.
+ */
+
+export const OVERVIEW_SORTS = ['age', 'remaining', 'value', 'name'] as const;
+export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+export const FRESHNESS_STATES = ['fresh', 'ageing', 'lastDay', 'expired', 'none'] as const;
+
+export interface LotRow {
+  lotId: string;
+  productId: string;
+  name: string;
+  kind: string;
+  unit: string;
+  categoryId: string | null;
+  category: string | null;
+  arrivedAt: string;
+  ageDays: number;
+  vaseLifeDays: number | null;
+  remainingDays: number | null;
+  state: FreshnessState;
+  quantity: number;
+  /** null when the reader may not see costs (no reports.view) */
+  unitCost: number | null;
+  value: number | null;
+  /** the shelf price, for the markdown's effect */
+  price: number;
+  /** the markdown rule's percent that applies to this lot now, or null */
+  markdownBp: number | null;
+  supplierId: string | null;
+  supplierName: string | null;
+}
+
+interface RawLot {
+  lot_id: string;
+  product_id: string;
+  name: string;
+  kind: string;
+  unit: string;
+  category_id: string | null;
+  category: string | null;
+  arrived_at: string;
+  vase_life_days: number | null;
+  quantity: number;
+  unit_cost: number;
+  price: number;
+  supplier_id: string | null;
+  supplier_name: string | null;
+  search_text: string;
+}
+
+/** Each category's parent, for the rules' category scope (a handful of rows). */
+function parents(db: Database): Map<string, string | null> {
+  const rows = statement(db, 'SELECT id, parent_id FROM categories').all() as { id: string; parent_id: string | null }[];
+  return new Map(rows.map((r) => [r.id, r.parent_id]));
+}
+
+function pathOf(parentOf: Map<string, string | null>, categoryId: string | null): string[] {
+  const path: string[] = [];
+  let at = categoryId;
+  while (at !== null && !path.includes(at)) {
+    path.push(at);
+    at = parentOf.get(at) ?? null;
+  }
+  return path;
+}
+
+/**
+ * Every lot holding stock, in the reader's language, with freshness worked out at `now`.
+ * The supplier is the lot's own (from its arrival), else the product's usual one.
+ */
+export function readLots(db: Database, shopId: string, lang: Language, now: Date, showCost: boolean): (LotRow & { searchText: string })[] {
+  const raw = statement(
+    db,
+    `SELECT b.lot_id, b.product_id, n.name, p.kind, p.unit, p.category_id,
+            (SELECT cn.name FROM category_names cn WHERE cn.category_id = p.category_id
+              ORDER BY cn.lang = @lang DESC, cn.lang = 'en' DESC, cn.lang LIMIT 1) AS category,
+            b.arrived_at, p.vase_life_days, b.quantity, l.unit_cost, p.price,
+            coalesce(a.supplier_id, p.supplier_id) AS supplier_id, s.name AS supplier_name, p.search_text
+       FROM lot_balances b
+       JOIN lots l ON l.id = b.lot_id
+       JOIN products p ON p.id = b.product_id
+       JOIN product_names n ON n.product_seq = p.seq AND n.lang = @lang
+       LEFT JOIN arrivals a ON l.document_type = 'arrival' AND a.id = l.document_id
+       LEFT JOIN suppliers s ON s.id = coalesce(a.supplier_id, p.supplier_id)
+      WHERE b.shop_id = @shopId AND b.quantity > 0`,
+  ).all({ shopId, lang }) as RawLot[];
+
+  const rules = activeRules(db, shopId);
+  const parentOf = rules.some((r) => r.categoryId !== null) ? parents(db) : new Map<string, string | null>();
+  const schedules = new Map<string, MarkdownRule[]>();
+  return raw.map((r) => {
+    const age = ageDays(r.arrived_at, now);
+    const remaining = remainingDays(r.vase_life_days, age);
+    let schedule = schedules.get(r.product_id);
+    if (!schedule) {
+      schedule = rules.length === 0 ? [] : scheduleFor(rules, { productId: r.product_id, kind: r.kind, categoryPath: pathOf(parentOf, r.category_id) });
+      schedules.set(r.product_id, schedule);
+    }
+    return {
+      lotId: r.lot_id,
+      productId: r.product_id,
+      name: r.name,
+      kind: r.kind,
+      unit: r.unit,
+      categoryId: r.category_id,
+      category: r.category,
+      arrivedAt: r.arrived_at,
+      ageDays: age,
+      vaseLifeDays: r.vase_life_days,
+      remainingDays: remaining,
+      state: freshnessState(remaining),
+      quantity: r.quantity,
+      unitCost: showCost ? r.unit_cost : null,
+      value: showCost ? r.quantity * r.unit_cost : null,
+      price: r.price,
+      markdownBp: ruleForAge(schedule, age)?.percentBp ?? null,
+      supplierId: r.supplier_id,
+      supplierName: r.supplier_name,
+      searchText: r.search_text,
+    };
+  });
+}
+
+export interface OverviewQuery {
+  categoryId?: string | undefined;
+  kind?: string | undefined;
+  supplierId?: string | undefined;
+  query?: string | undefined;
+  state?: FreshnessState | undefined;
+  /** only lots that need attention: 2 days or less left, or marked down */
+  onlyAging?: boolean | undefined;
+  sort?: OverviewSort | undefined;
+  dir?: 'asc' | 'desc' | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export interface Overview {
+  rows: LotRow[];
+  /** lots matching the filters (all pages) */
+  total: number;
+  totals: { lots: number; quantity: number; value: number | null; markedDown: number; expired: number };
+  costVisible: boolean;
+}
+
+/** Lots that need selling first: few days left, or a markdown already applies. */
+export function needsAttention(row: Pick<LotRow, 'remainingDays' | 'markdownBp'>): boolean {
+  return (row.remainingDays !== null && row.remainingDays <= AGEING_DAYS) || row.markdownBp !== null;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compare(sort: OverviewSort, a: LotRow, b: LotRow): number {
+  switch (sort) {
+    case 'age':
+      return a.ageDays - b.ageDays || a.arrivedAt.localeCompare(b.arrivedAt) * -1;
+    case 'remaining':
+      // no vase life: last when ascending (they never need selling first)
+      return (a.remainingDays ?? Number.MAX_SAFE_INTEGER) - (b.remainingDays ?? Number.MAX_SAFE_INTEGER);
+    case 'value':
+      return (a.value ?? a.quantity * a.price) - (b.value ?? b.quantity * b.price);
+    case 'name':
+      return collator.compare(a.name, b.name);
+  }
+}
+
+export function stockOverview(
+  db: Database,
+  shopId: string,
+  lang: Language,
+  now: Date,
+  showCost: boolean,
+  q: OverviewQuery,
+): Overview {
+  const words = q.query ? normalizeText(q.query).split(' ').filter(Boolean) : [];
+  const categories = q.categoryId ? new Set(descendants(db, q.categoryId)) : null;
+  const rows = readLots(db, shopId, lang, now, showCost).filter(
+    (r) =>
+      (categories === null || (r.categoryId !== null && categories.has(r.categoryId))) &&
+      (q.kind === undefined || r.kind === q.kind) &&
+      (q.supplierId === undefined || r.supplierId === q.supplierId) &&
+      (q.state === undefined || r.state === q.state) &&
+      (!q.onlyAging || needsAttention(r)) &&
+      words.every((w) => r.searchText.includes(w)),
+  );
+  const sort = q.sort ?? 'age';
+  // Oldest first by default: what the florist must look at.
+  const dir = q.dir ?? (sort === 'age' || sort === 'value' ? 'desc' : 'asc');
+  const sign = dir === 'asc' ? 1 : -1;
+  rows.sort((a, b) => sign * compare(sort, a, b) || collator.compare(a.name, b.name) || a.lotId.localeCompare(b.lotId));
+
+  const totals = { lots: rows.length, quantity: 0, value: showCost ? 0 : null, markedDown: 0, expired: 0 } as Overview['totals'];
+  for (const r of rows) {
+    totals.quantity += r.quantity;
+    if (totals.value !== null) totals.value += r.value ?? 0;
+    if (r.markdownBp !== null) totals.markedDown += 1;
+    if (r.state === 'expired') totals.expired += 1;
+  }
+  const offset = q.offset ?? 0;
+  const limit = q.limit ?? 100;
+  return {
+    rows: rows.slice(offset, offset + limit).map(({ searchText: _, ...r }) => r as LotRow),
+    total: rows.length,
+    totals,
+    costVisible: showCost,
+  };
+}
+
+/** A category and everything under it. */
+function descendants(db: Database, categoryId: string): string[] {
+  return statement(
+    db,
+    `WITH RECURSIVE under(id) AS (SELECT ? UNION SELECT c.id FROM categories c JOIN under u ON c.parent_id = u.id)
+     SELECT id FROM under`,
+  )
+    .pluck()
+    .all(categoryId) as string[];
+}
+
+export type SellFirstAction = 'writeOff' | 'useToday' | 'markDown' | 'sellFirst';
+
+export interface SellFirstRow extends LotRow {
+  /** what to do with it this morning */
+  action: SellFirstAction;
+}
+
+/**
+ * This morning's list: lots with 2 days or less left, or with a markdown already applying, oldest
+ * first. Past vase life → write it off; last day → use it today (bouquets, the window); ageing
+ * without a markdown → mark it down; a markdown applies → put it in front.
+ */
+export function sellFirst(db: Database, shopId: string, lang: Language, now: Date, showCost: boolean): SellFirstRow[] {
+  return readLots(db, shopId, lang, now, showCost)
+    .filter(needsAttention)
+    .map(({ searchText: _, ...r }) => {
+      const action: SellFirstAction =
+        r.state === 'expired' ? 'writeOff' : r.state === 'lastDay' ? 'useToday' : r.markdownBp === null ? 'markDown' : 'sellFirst';
+      return { ...(r as LotRow), action };
+    })
+    .sort(
+      (a, b) =>
+        (a.remainingDays ?? Number.MAX_SAFE_INTEGER) - (b.remainingDays ?? Number.MAX_SAFE_INTEGER) ||
+        b.ageDays - a.ageDays ||
+        collator.compare(a.name, b.name),
+    );
+}
