@@ -257,6 +257,46 @@ export function returnToLot(ctx: CallContext, input: ReturnInput): Movement {
   );
 }
 
+export interface LotConsumeInput {
+  lotId: string;
+  quantity: number;
+  documentType: StockDocumentType;
+  documentId: string;
+  /**
+   * The same units were put into this lot earlier in the caller's transaction (a returned item
+   * written off): the lot ends where it was, so a lot already below zero (negative stock) is no refusal.
+   */
+  justReturned?: boolean;
+}
+
+/**
+ * Takes stock out of one chosen lot at its cost (a write-off of the wilted stems in that bucket).
+ * Never takes a lot below zero: more than the lot holds is refused, naming the product and what
+ * the lot holds, before anything is written.
+ */
+export function consumeFromLot(ctx: CallContext, input: LotConsumeInput): Movement & { productId: string } {
+  checkDocument(input.documentType, input.documentId);
+  checkQuantity(input.quantity);
+  const lot = statement(
+    ctx.db,
+    'SELECT l.product_id, l.unit_cost, b.quantity FROM lots l JOIN lot_balances b ON b.lot_id = l.id WHERE l.id = ? AND l.shop_id = ?',
+  ).get(input.lotId, shopOf(ctx)) as { product_id: string; unit_cost: number; quantity: number } | undefined;
+  if (!lot) throw new AppError('not_found', 'errors:stock.lotNotFound', { field: 'lotId' });
+  if (input.quantity > lot.quantity && !input.justReturned) {
+    throw new AppError('conflict', 'errors:writeoffs.lotShort', {
+      field: 'quantity',
+      params: { product: productName(ctx, lot.product_id), wanted: input.quantity, available: Math.max(0, lot.quantity) },
+    });
+  }
+  const movement = writeMovement(
+    ctx,
+    shopOf(ctx),
+    { lotId: input.lotId, productId: lot.product_id, quantity: -input.quantity, unitCost: lot.unit_cost },
+    input,
+  );
+  return { ...movement, productId: lot.product_id };
+}
+
 /** What the product holds over all its lots (negative when sold ahead of arrivals). */
 export function productBalance(db: Database, productId: string): number {
   return statement(db, 'SELECT coalesce(sum(quantity), 0) FROM lot_balances WHERE product_id = ?').pluck().get(productId) as number;
