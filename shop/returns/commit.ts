@@ -8,6 +8,7 @@ import { shopRules } from '../sales/prepare';
 import { requireOpenShift } from '../shifts/current';
 import { cashFigures } from '../shifts/report';
 import { returnToLot } from '../stock/ledger';
+import { postWriteoff } from '../writeoffs/post';
 import { lotsToReturnTo } from './lots';
 import { readReturnable } from './lookup';
 import { lineRefund, splitRefund } from './refund';
@@ -115,7 +116,7 @@ export function planReturn(ctx: CallContext, input: Pick<ReturnInput, 'saleId' |
 /**
  * Posts a return against a sale: a `sales` row of kind 'return' with its lines (each naming the
  * sold line and what became of the stock), the refunds as its payments, the stock movements back
- * into the lots for restocked lines, the audit entry, and the return receipt. Every refusal is
+ * into the lots (and a write-off from them for lines handed back spoilt), the audit entry, and the return receipt. Every refusal is
  * planReturn's, before the first write.
  */
 export function commitReturn(ctx: CallContext, input: ReturnInput): ReturnResult {
@@ -130,15 +131,17 @@ export function commitReturn(ctx: CallContext, input: ReturnInput): ReturnResult
   // Writes start here: the stock first, since each line records the cost of what came back.
   const returnId = ctx.newId();
   const components = componentsOf(ctx, planned.map((p) => p.line.id));
+  // Everything handed back goes into the lots it came from; what the customer brought back spoilt
+  // is then written off from those lots (a write-off document, reason 'returned'), so it counts as shrink.
+  const spoilt: { lotId: string; quantity: number }[] = [];
   const costs = planned.map(({ req, line }) => {
     const parts = components.get(line.id) ?? [{ productId: line.productId, quantity: 1 }];
     let cost = 0;
     for (const part of parts) {
       for (const share of lotsToReturnTo(ctx.db, sale.id, part.productId, part.quantity * req.quantity, returnId)) {
         cost += share.quantity * share.unitCost;
-        if (req.disposition === 'restock') {
-          returnToLot(ctx, { lotId: share.lotId, quantity: share.quantity, documentType: 'return', documentId: returnId });
-        }
+        returnToLot(ctx, { lotId: share.lotId, quantity: share.quantity, documentType: 'return', documentId: returnId });
+        if (req.disposition === 'writeoff') spoilt.push({ lotId: share.lotId, quantity: share.quantity });
       }
     }
     return cost;
@@ -183,6 +186,9 @@ export function commitReturn(ctx: CallContext, input: ReturnInput): ReturnResult
   });
   const insertPayment = statement(ctx.db, 'INSERT INTO sale_payments (id, sale_id, shop_id, method, amount) VALUES (?, ?, ?, ?, ?)');
   for (const r of refunds) insertPayment.run(ctx.newId(), returnId, shop.id, r.method, r.amount);
+
+  // after the return's row: the write-off refers to it
+  if (spoilt.length > 0) postWriteoff(ctx, { reason: 'returned', note: input.reason, lines: spoilt }, { returnId, justReturned: true });
 
   ctx.audit({
     action: 'returns.posted',
