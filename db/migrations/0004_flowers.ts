@@ -138,6 +138,8 @@ CREATE TABLE writeoff_lines (
 ) STRICT;
 CREATE INDEX writeoff_lines_doc ON writeoff_lines(writeoff_id);
 CREATE INDEX writeoff_lines_product ON writeoff_lines(product_id);
+-- a write-off freezes the supplier of its lot's arrival, found by lot
+CREATE INDEX arrival_lines_lot ON arrival_lines(lot_id);
 
 -- The shop's pricing rules for bouquets: price = round_to_step(Σ cost × markup(kind) + fee + addition).
 CREATE TABLE pricing_rules (
