@@ -46,6 +46,9 @@ interface LineRow {
   quantity: number;
   unit_price: number;
   discount: number;
+  /** the freshness markdown within discount, and its rule's percent */
+  markdown: number;
+  markdown_bp: number | null;
   total: number;
 }
 
@@ -109,7 +112,7 @@ export function saleReceipt(db: Database, saleId: string, opts: { copy?: boolean
   const shop = shopOf(db, sale.shop_id);
   const t = receiptStrings(shop.language);
   const money = (minor: number) => receiptMoney(minor, sale.currency);
-  const lines = statement(db, 'SELECT name, quantity, unit_price, discount, total FROM sale_lines WHERE sale_id = ? ORDER BY line_no').all(
+  const lines = statement(db, 'SELECT name, quantity, unit_price, discount, markdown, markdown_bp, total FROM sale_lines WHERE sale_id = ? ORDER BY line_no').all(
     saleId,
   ) as LineRow[];
   const payments = statement(
@@ -145,7 +148,13 @@ export function saleReceipt(db: Database, saleId: string, opts: { copy?: boolean
     discounts += line.discount;
     blocks.push({ kind: 'text', text: line.name });
     blocks.push({ kind: 'columns', left: `  ${t('quantityPrice', { quantity: line.quantity, price: money(line.unit_price) })}`, right: money(lineGross) });
-    if (line.discount > 0) blocks.push({ kind: 'columns', left: `  ${t('discount')}`, right: money(-line.discount) });
+    // The freshness markdown on its own line ("Markdown -20 %"), the rest of the discount below it.
+    if (line.markdown > 0) {
+      const left = line.markdown_bp === null ? t('markdownPlain') : t('markdown', { value: percent(line.markdown_bp) });
+      blocks.push({ kind: 'columns', left: `  ${left}`, right: money(-line.markdown) });
+    }
+    const otherDiscount = line.discount - line.markdown;
+    if (otherDiscount > 0) blocks.push({ kind: 'columns', left: `  ${t('discount')}`, right: money(-otherDiscount) });
   }
   blocks.push({ kind: 'rule' });
 
