@@ -54,7 +54,7 @@ interface JobListRow {
   id: string;
   printer_id: string;
   printer_name: string;
-  document_type: 'sale' | 'report' | 'test' | 'drawer';
+  document_type: 'sale' | 'report' | 'test' | 'drawer' | 'labels';
   document_id: string | null;
   copy: number;
   status: (typeof JOB_STATUSES)[number];

@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { statement } from '../../db/statements';
 import type { CallContext } from '../api/define';
 
-export type PrintDocumentType = 'sale' | 'report' | 'test' | 'drawer';
+/** 'labels': price labels; the document is a label batch (shop/printing/labels.ts) */
+export type PrintDocumentType = 'sale' | 'report' | 'test' | 'drawer' | 'labels';
 
 export interface EnqueueRequest {
   documentType: PrintDocumentType;

@@ -4,6 +4,7 @@ import { PrinterError, type PrinterConfig, type ReceiptDoc } from '../../hardwar
 import type { BackendEvent } from '../api/define';
 import { printerConfig, printerRow } from './printers';
 import { DocumentMissingError, drawerOnly, reportReceipt, saleReceipt, testPage } from './receipts';
+import { labelsReceipt } from './labels';
 
 /** What the worker needs of the printer driver (hardware/printer/index.ts); tests may hand in their own. */
 export interface PrintDriver {
@@ -60,7 +61,7 @@ interface JobRow {
   id: string;
   shop_id: string;
   printer_id: string;
-  document_type: 'sale' | 'report' | 'test' | 'drawer';
+  document_type: 'sale' | 'report' | 'test' | 'drawer' | 'labels';
   document_id: string | null;
   copy: number;
   status: string;
@@ -300,7 +301,9 @@ export class PrintWorker {
             ? reportReceipt(this.db, job.document_id ?? '', { copy })
             : job.document_type === 'test'
               ? testPage(this.db, printer)
-              : drawerOnly();
+              : job.document_type === 'labels'
+                ? labelsReceipt(this.db, job.document_id ?? '')
+                : drawerOnly();
       return { doc, config: printerConfig(printer) };
     } catch (e) {
       if (e instanceof DocumentMissingError) throw new Permanent('errors:printing.documentMissing', e);
