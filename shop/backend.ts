@@ -9,6 +9,7 @@ import { handlers as allHandlers } from './api/handlers';
 import type { ApiResult } from './api/errors';
 import { PrintWorker, type PrintWorkerOptions } from './printing/worker';
 import { ScannerService, type ScannerServiceOptions } from './devices/service';
+import { TerminalUploads, type TerminalUploadsOptions } from './terminals/uploads';
 
 export interface BackendOptions {
   /** Folder holding posy.db and the logs (the OS app-data folder, or POSY_DATA_DIR in tests). */
@@ -23,6 +24,8 @@ export interface BackendOptions {
   printing?: PrintWorkerOptions;
   /** Test seams for the serial/HID scanner service (a fake node-hid, a faster replug poll). */
   scanners?: ScannerServiceOptions;
+  /** Test seams for data-collection terminal uploads (a shorter silence). */
+  terminals?: TerminalUploadsOptions;
 }
 
 /**
@@ -40,6 +43,8 @@ export class Backend {
   readonly printWorker: PrintWorker;
   /** Serial and HID scanners: open while the backend runs, their codes sent out as `scan` events. */
   readonly scanners: ScannerService;
+  /** Serial uploads from data-collection terminals, in memory until confirmed (shop/terminals/uploads.ts). */
+  readonly terminalUploads: TerminalUploads;
 
   private constructor(db: Database, startCheck: StartCheck, opts: BackendOptions) {
     this.db = db;
@@ -71,6 +76,10 @@ export class Backend {
     this.scanners = new ScannerService(db, (event) => {
       for (const listener of this.listeners) listener(event);
     }, opts.scanners);
+    this.terminalUploads = new TerminalUploads(db, (event) => {
+      for (const listener of this.listeners) listener(event);
+    }, opts.terminals);
+    this.terminalUploads.start();
   }
 
   /** Opens (creating if needed), checks and migrates the database. Throws DatabaseStartError for a person to read. */
@@ -108,6 +117,7 @@ export class Backend {
     this.printWorker.stop();
     // Stops polling at once; the ports finish closing on their own (they never touch the database).
     void this.scanners.stop();
+    this.terminalUploads.stop();
     this.listeners.clear();
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
