@@ -134,9 +134,13 @@ CREATE TABLE writeoff_lines (
   -- whole days from the lot's arrival to the discard, frozen for the shrink view
   age_days    INTEGER NOT NULL CHECK (age_days >= 0),
   -- the lot's supplier (from its arrival), frozen
-  supplier_id TEXT REFERENCES suppliers(id)
+  supplier_id TEXT REFERENCES suppliers(id),
+  -- the write-off's time and reason, copied so the shrink view reads a period off one covering index
+  at          TEXT NOT NULL,
+  reason      TEXT NOT NULL CHECK (reason IN ('wilted','broken','damaged','display','returned','other'))
 ) STRICT;
 CREATE INDEX writeoff_lines_doc ON writeoff_lines(writeoff_id);
+CREATE INDEX writeoff_lines_shrink ON writeoff_lines(shop_id, at, product_id, quantity, unit_cost, age_days, supplier_id, reason);
 CREATE INDEX writeoff_lines_product ON writeoff_lines(product_id);
 -- a write-off freezes the supplier of its lot's arrival, found by lot
 CREATE INDEX arrival_lines_lot ON arrival_lines(lot_id);

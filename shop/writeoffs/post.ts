@@ -123,10 +123,12 @@ export function postWriteoff(ctx: CallContext, input: PostWriteoffInput, opts: {
   ).run(writeoffId, shopId, number, at, session.userId, input.reason, note, totalCost, opts.returnId ?? null, input.requestId ?? null);
   const insertLine = statement(
     ctx.db,
-    `INSERT INTO writeoff_lines (id, writeoff_id, shop_id, lot_id, product_id, quantity, unit_cost, age_days, supplier_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO writeoff_lines (id, writeoff_id, shop_id, lot_id, product_id, quantity, unit_cost, age_days, supplier_id, at, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const l of lines) insertLine.run(ctx.newId(), writeoffId, shopId, l.lotId, l.productId, l.quantity, l.unitCost, l.ageDays, l.supplierId);
+  for (const l of lines) {
+    insertLine.run(ctx.newId(), writeoffId, shopId, l.lotId, l.productId, l.quantity, l.unitCost, l.ageDays, l.supplierId, at, input.reason);
+  }
 
   ctx.audit({
     action: 'writeoffs.posted',
