@@ -4,6 +4,7 @@ import type { CallContext } from '../api/define';
 import { AppError, notFound } from '../api/errors';
 import { id, optionalText, shortText } from '../api/schemas';
 import { productNotFound, readerLanguage } from '../catalog/products';
+import { currentShopId } from '../shops/current';
 
 /**
  * Suppliers and what each one sells a product in (a bunch of 10 or 20 stems, a box). An arrival
@@ -57,9 +58,11 @@ interface SupplierRow {
   products: number;
 }
 
-function shopOf(ctx: CallContext): string {
-  if (!ctx.shopId) throw new AppError('conflict', 'errors:shops.notSetUp');
-  return ctx.shopId;
+/** The shop of the call; the demo seed runs before the dispatcher knows it, right after writing it. */
+export function shopOf(ctx: CallContext): string {
+  const shopId = ctx.shopId ?? currentShopId(ctx.db);
+  if (!shopId) throw new AppError('conflict', 'errors:shops.notSetUp');
+  return shopId;
 }
 
 const SELECT_SUPPLIER = `SELECT s.id, s.shop_id, s.name, s.phone, s.note, s.lead_days, s.archived,
@@ -81,7 +84,7 @@ export function listSuppliers(ctx: CallContext, opts: { includeArchived?: boolea
 /** The supplier of this shop, or not_found (an id from another shop is not found either). */
 export function requireSupplier(ctx: CallContext, supplierId: string, field = 'supplierId'): Supplier {
   const row = statement(ctx.db, `${SELECT_SUPPLIER} WHERE s.id = ?`).get(supplierId) as SupplierRow | undefined;
-  if (!row || row.shop_id !== ctx.shopId) throw notFound('supplier', field);
+  if (!row || row.shop_id !== shopOf(ctx)) throw notFound('supplier', field);
   return toSupplier(row);
 }
 

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { handler, type HandlerMap } from '../../shop/api/define';
+import { handlers } from '../../shop/api/handlers';
+import { LANGUAGES, language } from '../../shop/api/schemas';
+import { DEMO_PRODUCTS } from '../../shop/demo/catalog-data';
+import { seedArrivalsDemo } from '../../shop/demo/arrivals';
+import { currentShopId } from '../../shop/shops/current';
+import { callsOn } from '../helpers/calls';
+import { tempBackend } from '../helpers/tempBackend';
+
+// The demo's suppliers, packs and deliveries. Until seed.ts calls seedArrivalsDemo itself, the test runs
+// it on the freshly seeded demo shop (its products are created in DEMO_PRODUCTS order).
+
+const testHandlers = {
+  ...handlers,
+  'test.seedArrivals': handler({
+    access: 'public',
+    input: z.object({ language }).strict(),
+    run(ctx, input) {
+      const shopId = currentShopId(ctx.db) ?? '';
+      if ((ctx.db.prepare('SELECT count(*) FROM suppliers').pluck().get() as number) > 0) return { ms: 0, seeded: false };
+      const ids = ctx.db.prepare('SELECT id FROM products ORDER BY seq').pluck().all() as string[];
+      const items = DEMO_PRODUCTS.map((product, i) => ({ productId: ids[i] ?? '', product, price: 0 }));
+      const started = performance.now();
+      seedArrivalsDemo(ctx, { shopId, language: input.language, items });
+      return { ms: performance.now() - started, seeded: true };
+    },
+  }),
+} satisfies HandlerMap;
+
+type Env = ReturnType<typeof tempBackend>;
+const envs: Env[] = [];
+afterEach(() => {
+  while (envs.length > 0) envs.pop()?.dispose();
+});
+
+describe('seedArrivalsDemo', () => {
+  it.each(LANGUAGES)('gives the %s demo shop suppliers with local names, packs, usual suppliers and two deliveries', async (lang) => {
+    const env = tempBackend({ handlers: testHandlers, log: (e) => console.error(e), printing: { autoStart: false } });
+    envs.push(env);
+    const { ok } = callsOn(() => env.backend);
+    const anon = env.backend.newClient();
+    await ok(anon, 'shops.setup', { mode: 'demo', language: lang });
+    const res = (await env.backend.call(anon, 'test.seedArrivals', { language: lang })) as { ok: true; value: { ms: number; seeded: boolean } };
+    expect(res.ok).toBe(true);
+    if (res.value.seeded) expect(res.value.ms).toBeLessThan(300);
+    const db = env.backend.db;
+
+    const suppliers = db.prepare('SELECT name, lead_days FROM suppliers ORDER BY created_at, id').all() as { name: string; lead_days: number }[];
+    expect(suppliers).toHaveLength(4);
+    if (lang === 'ka') expect(suppliers[0]?.name).toBe('ფლორიმპორტი');
+    if (lang === 'kk') expect(suppliers[0]?.name).toBe('Алматы Флора Импорт');
+
+    const packsOf = (categoryEn: string) =>
+      db
+        .prepare(
+          `SELECT DISTINCT sp.pack_kind || ':' || sp.pack_size FROM supplier_products sp JOIN products p ON p.id = sp.product_id
+             JOIN category_names c ON c.category_id = p.category_id AND c.lang = 'en' WHERE c.name = ? ORDER BY 1`,
+        )
+        .pluck()
+        .all(categoryEn);
+    expect(packsOf('Roses')).toEqual(['bunch:10', 'bunch:20']);
+    expect(packsOf('Tulips')).toEqual(['bunch:10']);
+    expect(packsOf('Packaging').every((p) => String(p).startsWith('box:') || String(p).startsWith('pack:'))).toBe(true);
+    // every product with a pack has its usual supplier; potted plants have none
+    expect(db.prepare('SELECT count(*) FROM supplier_products sp JOIN products p ON p.id = sp.product_id WHERE p.supplier_id = sp.supplier_id').pluck().get()).toBe(
+      db.prepare('SELECT count(*) FROM supplier_products').pluck().get(),
+    );
+    expect(db.prepare("SELECT count(*) FROM products WHERE kind = 'plant' AND supplier_id IS NOT NULL").pluck().get()).toBe(0);
+
+    const arrivals = db.prepare('SELECT number, total_cost, (SELECT count(*) FROM arrival_lines l WHERE l.arrival_id = a.id) AS lines FROM arrivals a ORDER BY number').all() as {
+      number: number;
+      total_cost: number;
+      lines: number;
+    }[];
+    expect(arrivals.map((a) => [a.number, a.lines])).toEqual([
+      [1, 4],
+      [2, 3],
+    ]);
+    expect(arrivals.every((a) => a.total_cost > 0)).toBe(true);
+  });
+});
