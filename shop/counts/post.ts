@@ -78,10 +78,12 @@ export function postCount(ctx: CallContext, input: PostInput): PostResult {
   const lines = liveLines(ctx.db, count, readerLanguage(ctx));
   const uncounted = lines.filter((l) => l.counted === null);
   if (uncounted.length > 0 && input.uncountedAsZero !== true) {
-    const named = uncounted.slice(0, NAMED_IN_REFUSAL).map((l) => l.name).join(', ');
+    const named = uncounted.slice(0, NAMED_IN_REFUSAL).map((l) => l.name);
+    if (uncounted.length > NAMED_IN_REFUSAL) named.push('…');
+    // `total`, not `count`: i18next would take `count` for a plural form
     throw new AppError('conflict', 'errors:counts.uncounted', {
       field: 'uncountedAsZero',
-      params: { count: uncounted.length, products: named, more: Math.max(0, uncounted.length - NAMED_IN_REFUSAL) },
+      params: { total: uncounted.length, products: named.join(', ') },
     });
   }
 

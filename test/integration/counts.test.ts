@@ -323,7 +323,7 @@ describe('posting', () => {
     const refused = await call(manager, 'counts.post', { countId });
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'conflict', messageKey: 'errors:counts.uncounted', params: { count: 2, products: 'Spray rose, White rose', more: 0 } },
+      error: { code: 'conflict', messageKey: 'errors:counts.uncounted', params: { total: 2, products: 'Spray rose, White rose' } },
     });
     expect(rows(`SELECT 1 FROM stock_movements WHERE document_type = 'adjustment'`)).toHaveLength(0);
     expect(rows('SELECT status FROM counts WHERE id = ?', countId)).toEqual([{ status: 'open' }]);
