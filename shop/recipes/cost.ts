@@ -34,8 +34,13 @@ export interface ComponentCost {
 // is refused on save, this only stops a corrupt database from looping.
 const MAX_NESTING = 8;
 
-function productKindUnit(db: Database, productId: string): { kind: ProductKind; unit: Unit } | undefined {
-  return statement(db, 'SELECT kind, unit FROM products WHERE id = ?').get(productId) as { kind: ProductKind; unit: Unit } | undefined;
+/** Kind and unit of every component in one statement: a lookup per component costs more than the FIFO walk itself. */
+function kindsAndUnits(db: Database, components: readonly ComponentQuantity[]): Map<string, { kind: ProductKind; unit: Unit }> {
+  const rows = statement(
+    db,
+    'SELECT p.id, p.kind, p.unit FROM products p WHERE p.id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(components.map((c) => c.productId))) as { id: string; kind: ProductKind; unit: Unit }[];
+  return new Map(rows.map((r) => [r.id, { kind: r.kind, unit: r.unit }]));
 }
 
 /** The components of the live recipe size whose bouquet this product is, or null. */
@@ -71,8 +76,9 @@ function costOne(db: Database, c: ComponentQuantity, depth: number): { cost: num
 /** Each component's cost at current lots; unknown products are left out (callers validate ids first). */
 export function componentsCost(db: Database, components: readonly ComponentQuantity[], lang?: Language): ComponentCost[] {
   const out: ComponentCost[] = [];
+  const products = kindsAndUnits(db, components);
   for (const c of components) {
-    const product = productKindUnit(db, c.productId);
+    const product = products.get(c.productId);
     if (!product) continue;
     const { cost, available, noCost } = costOne(db, c, 0);
     out.push({
