@@ -21,7 +21,7 @@ interface LineListProps {
 
 /** The sale's lines: big rows for fingers, the selected one acted on by the keyboard. */
 export function LineList({ draft, dispatch, lineOf, nameOf, format, focusQuantity, stale, onInvalidQuantity }: LineListProps) {
-  const { t } = useTranslation('sale');
+  const { t, i18n } = useTranslation('sale');
   const listRef = useRef<HTMLOListElement>(null);
 
   // The selected line stays in view as lines are added or the selection moves.
@@ -44,6 +44,7 @@ export function LineList({ draft, dispatch, lineOf, nameOf, format, focusQuantit
           line={line}
           priced={lineOf(line.key)}
           name={lineOf(line.key)?.name ?? nameOf(line.productId)}
+          components={line.components?.map((c) => `${nameOf(c.productId) ?? ELLIPSIS} × ${formatNumber(c.quantity, i18n.language)}`).join(', ')}
           selected={draft.selected === line.key}
           dispatch={dispatch}
           format={format}
@@ -59,6 +60,8 @@ interface LineRowProps {
   line: SaleLine;
   priced: QuoteLine | undefined;
   name: string | undefined;
+  /** a bouquet built at the counter: its components, as one short text */
+  components: string | undefined;
   selected: boolean;
   dispatch: Dispatch<DraftAction>;
   format: (minor: number) => string;
@@ -78,6 +81,7 @@ function sameRow(a: LineRowProps, b: LineRowProps): boolean {
   return (
     a.line === b.line &&
     a.name === b.name &&
+    a.components === b.components &&
     a.selected === b.selected &&
     a.dispatch === b.dispatch &&
     a.format === b.format &&
@@ -88,7 +92,7 @@ function sameRow(a: LineRowProps, b: LineRowProps): boolean {
 }
 
 /** Memoised: a scan re-renders the new line and the totals, not every line of a long sale. */
-const LineRow = memo(function LineRow({ line, priced, name, selected, dispatch, format, focusQuantity, onInvalidQuantity }: LineRowProps) {
+const LineRow = memo(function LineRow({ line, priced, name, components, selected, dispatch, format, focusQuantity, onInvalidQuantity }: LineRowProps) {
   const { t, i18n } = useTranslation('sale');
   const [typed, setTyped] = useState<string | null>(null);
   const qtyRef = useRef<HTMLInputElement>(null);
@@ -131,6 +135,8 @@ const LineRow = memo(function LineRow({ line, priced, name, selected, dispatch, 
     >
       <div className="line-name">
         <strong>{name ?? ELLIPSIS}</strong>
+        {components !== undefined && <span className="line-bouquet-tag" data-testid="line-bouquet">{t('bouquets:line.tag')}</span>}
+        {components !== undefined && <small className="line-components" data-testid="line-components">{components}</small>}
         <small>
           {priced && (
             <span className={overridden ? 'line-override' : undefined}>

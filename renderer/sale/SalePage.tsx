@@ -13,6 +13,7 @@ import { Modal } from '../ui/Modal';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { saleCall, useSaleApi } from './api';
 import { ApprovalDialog } from './ApprovalDialog';
+import { BouquetBuilder, type BuiltBouquet } from './BouquetBuilder';
 import { ClientDialog } from './ClientDialog';
 import { DiscountDialog, type DiscountTarget } from './DiscountDialog';
 import { draftInput, draftReducer, emptyDraft, selectedLine } from './draft';
@@ -44,7 +45,8 @@ type Open =
   | { kind: 'discount'; target: DiscountTarget; lineKey: string | null }
   | { kind: 'newProduct'; code: string }
   | { kind: 'return'; saleId: string }
-  | { kind: 'confirmClear' };
+  | { kind: 'confirmClear' }
+  | { kind: 'bouquet' };
 
 type Notice =
   | null
@@ -312,6 +314,9 @@ export function SalePage() {
       case 'editTiles':
         if (canEditCatalog) setEditingTiles(true);
         break;
+      case 'bouquet':
+        setOpen({ kind: 'bouquet' });
+        break;
     }
   };
   const runRef = useRef(run);
@@ -495,6 +500,10 @@ export function SalePage() {
               {t('actions.resume')}
               <Kbd>{KEYS.resume}</Kbd>
             </button>
+            <button type="button" data-testid="build-bouquet" onClick={() => setOpen({ kind: 'bouquet' })}>
+              {t('bouquets:builder.open')}
+              <Kbd>{KEYS.bouquet}</Kbd>
+            </button>
             <button
               type="button"
               className="ghost"
@@ -583,6 +592,18 @@ export function SalePage() {
         />
       )}
       {open?.kind === 'return' && <ReturnSlot saleId={open.saleId} onClose={() => setOpen(null)} />}
+      {open?.kind === 'bouquet' && (
+        <BouquetBuilder
+          format={format}
+          onClose={() => setOpen(null)}
+          onAdd={(b: BuiltBouquet) => {
+            remember(b.productId, b.name);
+            for (const [id, name] of Object.entries(b.names)) remember(id, name);
+            dispatch({ type: 'addBouquet', productId: b.productId, components: b.components });
+            setOpen(null);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -37,6 +37,8 @@ export const emptyDraft = (): SaleDraft => ({
 
 export type DraftAction =
   | { type: 'add'; productId: string; quantity?: number }
+  /** a bouquet built at the counter: always a line of its own, one bouquet of these components */
+  | { type: 'addBouquet'; productId: string; components: { productId: string; quantity: number }[] }
   | { type: 'setQuantity'; key: string; quantity: number }
   | { type: 'step'; key: string; by: number }
   | { type: 'remove'; key: string }
@@ -90,6 +92,15 @@ export function draftReducer(state: SaleDraft, action: DraftAction): SaleDraft {
       const key = `l${state.nextKey}`;
       return changed(state, {
         lines: [...state.lines, { key, productId: action.productId, quantity }],
+        selected: key,
+        nextKey: state.nextKey + 1,
+      });
+    }
+    case 'addBouquet': {
+      if (state.lines.length >= MAX_LINES || action.components.length === 0) return state;
+      const key = `l${state.nextKey}`;
+      return changed(state, {
+        lines: [...state.lines, { key, productId: action.productId, quantity: 1, components: action.components }],
         selected: key,
         nextKey: state.nextKey + 1,
       });

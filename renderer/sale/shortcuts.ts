@@ -17,6 +17,7 @@ export const KEYS = {
   resume: 'Ctrl+O',
   pay: 'Ctrl+↵',
   clear: 'Ctrl+Del',
+  bouquet: 'Ctrl+B',
   editTiles: 'Alt+0',
 } as const;
 
@@ -48,6 +49,7 @@ const CTRL_LETTERS: Readonly<Record<string, ShortcutAction>> = {
   KeyK: 'client',
   KeyS: 'park',
   KeyO: 'resume',
+  KeyB: 'bouquet',
 };
 
 /** The action a key press asks for on the sale screen, or null to let it do what it does. */
