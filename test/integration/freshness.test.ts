@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { handler, type ClientState, type HandlerMap } from '../../shop/api/define';
 import { handlers } from '../../shop/api/handlers';
 import { language } from '../../shop/api/schemas';
+import { seedFreshnessDemo } from '../../shop/demo/freshness';
 import { demoUser, seedDemoShop } from '../../shop/demo/seed';
 import { saleReceipt } from '../../shop/printing/receipts';
 import { receiveLot } from '../../shop/stock/ledger';
@@ -21,6 +22,15 @@ import { tempBackend } from '../helpers/tempBackend';
 const testHandlers = {
   ...handlers,
   'test.seedDemo': handler({ access: 'public', input: z.object({ language }), run: (ctx, i) => seedDemoShop(ctx, i) }),
+  'test.freshnessDemo': handler({
+    access: 'public',
+    input: z.object({}),
+    run: (ctx) => {
+      const t = performance.now();
+      seedFreshnessDemo(ctx);
+      return performance.now() - t;
+    },
+  }),
   'test.lot': handler({
     access: 'public',
     input: z.object({ productId: z.string(), quantity: z.number().int(), unitCost: z.number().int(), arrivedAt: z.string() }),
@@ -335,5 +345,25 @@ describe('sell first and low stock', () => {
       ['Tulip Low', 0, 10, 10, null, null],
     ]);
     expect(await ok(cashier, 'stock.lowCount', {})).toEqual({ count: 2 });
+  });
+});
+
+describe('demo', () => {
+  it('vase lives per category, minimums with some below, one markdown rule for cut flowers; fast', async () => {
+    const res = await call(anon, 'test.freshnessDemo', {});
+    expect(res.ok).toBe(true);
+    if (res.ok) expect(res.value as number).toBeLessThan(300);
+    const db = env.backend.db;
+    const range = (category: string) =>
+      db
+        .prepare(
+          `SELECT min(p.vase_life_days) AS lo, max(p.vase_life_days) AS hi FROM products p JOIN category_names n ON n.category_id = p.category_id AND n.lang = 'en' WHERE n.name = ?`,
+        )
+        .get(category);
+    expect(range('Roses')).toEqual({ lo: 7, hi: 10 });
+    expect(range('Chrysanthemums')).toMatchObject({ lo: expect.any(Number) });
+    expect(db.prepare("SELECT count(*) FROM products WHERE kind IN ('plant','consumable') AND vase_life_days IS NOT NULL").pluck().get()).toBe(0);
+    expect(await ok(cashier, 'markdown.list', {})).toMatchObject([{ fromDay: 6, percentBp: 2000, scope: { kind: 'cut_flower' } }]);
+    expect((await ok(cashier, 'stock.lowCount', {})).count).toBeGreaterThan(0);
   });
 });
