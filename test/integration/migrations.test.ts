@@ -123,3 +123,79 @@ describe('0002 stock', () => {
     db.close();
   });
 });
+
+describe('0004 flowers', () => {
+  it('adds the flowers columns to existing products and sale lines, and keeps posted documents append-only', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 3));
+    const now = '2026-01-01T00:00:00.000Z';
+    db.prepare(`INSERT INTO shops (id, name, currency, language, created_at) VALUES ('s1', 'Shop', 'GEL', 'en', ?)`).run(now);
+    db.prepare(`INSERT INTO users (id, shop_id, name, role, language, pin_hash, created_at, updated_at) VALUES ('u1', 's1', 'U', 'owner', 'en', 'x', ?, ?)`).run(now, now);
+    db.prepare(`INSERT INTO products (id, kind, unit, price, created_at, updated_at) VALUES ('p1', 'cut_flower', 'stem', 350, ?, ?)`).run(now, now);
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
+
+    // a product from before: no vase life, minimum or usual supplier yet; sold lines carry no markdown
+    expect(db.prepare(`SELECT vase_life_days, min_stock, supplier_id FROM products WHERE id = 'p1'`).get()).toEqual({ vase_life_days: null, min_stock: null, supplier_id: null });
+    const saleLineColumns = db.prepare(`SELECT name, dflt_value FROM pragma_table_info('sale_lines') WHERE name IN ('markdown', 'markdown_bp') ORDER BY name`).all();
+    expect(saleLineColumns).toEqual([
+      { name: 'markdown', dflt_value: '0' },
+      { name: 'markdown_bp', dflt_value: null },
+    ]);
+    expect(() => db.prepare(`UPDATE products SET vase_life_days = 0 WHERE id = 'p1'`).run()).toThrow(/CHECK/);
+
+    // posted documents: an arrival with its lot, a write-off from it, an assembly, a posted count
+    db.prepare(`INSERT INTO suppliers (id, shop_id, name, created_at, updated_at) VALUES ('sup', 's1', 'Dutch', ?, ?)`).run(now, now);
+    db.prepare(
+      `INSERT INTO lots (id, shop_id, product_id, arrived_at, unit_cost, quantity_received, document_type, document_id, created_at)
+       VALUES ('l1', 's1', 'p1', ?, 120, 50, 'arrival', 'a1', ?)`,
+    ).run(now, now);
+    db.prepare(`INSERT INTO arrivals (id, shop_id, number, supplier_id, arrived_at, total_cost, posted_by, posted_at) VALUES ('a1', 's1', 1, 'sup', ?, 6000, 'u1', ?)`).run(now, now);
+    db.prepare(`INSERT INTO arrival_lines (id, arrival_id, shop_id, line_no, product_id, quantity, unit_cost, line_cost, lot_id) VALUES ('al1', 'a1', 's1', 1, 'p1', 50, 120, 6000, 'l1')`).run();
+    db.prepare(`INSERT INTO writeoffs (id, shop_id, number, at, user_id, reason, total_cost) VALUES ('w1', 's1', 1, ?, 'u1', 'wilted', 240)`).run(now);
+    db.prepare(
+      `INSERT INTO writeoff_lines (id, writeoff_id, shop_id, lot_id, product_id, quantity, unit_cost, age_days, supplier_id, at, reason)
+       VALUES ('wl1', 'w1', 's1', 'l1', 'p1', 2, 120, 3, 'sup', ?, 'wilted')`,
+    ).run(now);
+    db.prepare(
+      `INSERT INTO assemblies (id, shop_id, number, product_id, quantity, at, user_id, components_cost, unit_cost, lot_id) VALUES ('as1', 's1', 1, 'p1', 1, ?, 'u1', 120, 120, 'l1')`,
+    ).run(now);
+    db.prepare(`INSERT INTO assembly_components (assembly_id, line_no, product_id, recipe_quantity, actual_quantity, cost, recipe_cost) VALUES ('as1', 1, 'p1', 1, 1, 120, 120)`).run();
+    db.prepare(`INSERT INTO counts (id, shop_id, number, blind, status, created_at, created_by) VALUES ('c1', 's1', 1, 0, 'open', ?, 'u1')`).run(now);
+    db.prepare(`INSERT INTO count_entries (id, count_id, shop_id, product_id, quantity, source, at) VALUES ('ce1', 'c1', 's1', 'p1', 3, 'scan', ?)`).run(now);
+    db.prepare(`INSERT INTO count_lines (count_id, product_id, expected, counted, value) VALUES ('c1', 'p1', 48, 45, -360)`).run();
+    db.prepare(`UPDATE counts SET status = 'posted', closed_at = ?, closed_by = 'u1' WHERE id = 'c1'`).run(now);
+
+    for (const [table, where, column] of [
+      ['arrivals', `id = 'a1'`, 'note'],
+      ['arrival_lines', `id = 'al1'`, 'quantity'],
+      ['writeoffs', `id = 'w1'`, 'note'],
+      ['writeoff_lines', `id = 'wl1'`, 'quantity'],
+      ['assemblies', `id = 'as1'`, 'note'],
+      ['assembly_components', `assembly_id = 'as1'`, 'actual_quantity'],
+      ['count_lines', `count_id = 'c1'`, 'counted'],
+      ['count_entries', `id = 'ce1'`, 'quantity'],
+      ['counts', `id = 'c1'`, 'note'],
+    ] as const) {
+      expect(() => db.prepare(`UPDATE ${table} SET ${column} = ${column} WHERE ${where}`).run(), `update ${table}`).toThrow(/never|append-only/);
+      expect(() => db.prepare(`DELETE FROM ${table} WHERE ${where}`).run(), `delete ${table}`).toThrow(/never|append-only/);
+    }
+    // a write-off's reason is one of the known ones; quantities are positive
+    expect(() => db.prepare(`INSERT INTO writeoffs (id, shop_id, number, at, user_id, reason, total_cost) VALUES ('w2', 's1', 2, ?, 'u1', 'stolen', 0)`).run(now)).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO writeoff_lines (id, writeoff_id, shop_id, lot_id, product_id, quantity, unit_cost, age_days, at, reason) VALUES ('wl2', 'w1', 's1', 'l1', 'p1', 0, 120, 0, ?, 'wilted')`,
+        )
+        .run(now),
+    ).toThrow(/CHECK/);
+
+    // the shrink view reads a period off one covering index; a write-off finds its lot's arrival by index
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+    expect(plan(`SELECT product_id, sum(quantity * unit_cost) FROM writeoff_lines WHERE shop_id = 's1' AND at >= '2026' AND at < '2027' GROUP BY 1`)).toMatch(
+      /COVERING INDEX writeoff_lines_shrink/,
+    );
+    expect(plan(`SELECT arrival_id FROM arrival_lines WHERE lot_id = 'l1'`)).toMatch(/arrival_lines_lot/);
+    db.close();
+  });
+});
