@@ -68,11 +68,13 @@ export function matchTerminalLines(db: Database, lines: readonly TerminalLine[],
   if (lookups.size > 0) {
     const rows = statement(
       db,
+      // CROSS JOIN fixes the order (codes first, each by the primary key): left to itself the planner
+      // walks every product and scans the code list for each.
       `SELECT b.code, p.id, p.kind, p.category_id, n.name
          FROM json_each(?) j
-         JOIN barcodes b ON b.code = j.value
-         JOIN products p ON p.id = b.product_id
-         JOIN product_names n ON n.product_seq = p.seq AND n.lang = ?`,
+         CROSS JOIN barcodes b ON b.code = j.value
+         CROSS JOIN products p ON p.id = b.product_id
+         CROSS JOIN product_names n ON n.product_seq = p.seq AND n.lang = ?`,
     ).all(JSON.stringify([...lookups]), opts.lang) as Hit[];
     for (const row of rows) hits.set(row.code, row);
   }
