@@ -79,7 +79,7 @@ export function HistoryTab({ format, showCost }: { format: (minor: number) => st
                     {r.note && <small className="hint history-note">{r.note}</small>}
                   </td>
                   <td>{n(r.quantity)}</td>
-                  {showCost && <td className="nowrap">{format(r.unitCost)}</td>}
+                  {showCost && <td className="nowrap">{format(r.unitCost ?? 0)}</td>}
                   <td>{r.userName}</td>
                 </tr>
                 {open === r.id && (
@@ -100,7 +100,7 @@ export function HistoryTab({ format, showCost }: { format: (minor: number) => st
                               <td>{c.name}</td>
                               <td>{n(c.recipeQuantity)}</td>
                               <td>{n(c.actualQuantity)}</td>
-                              {showCost && <td className="nowrap">{format(c.cost)}</td>}
+                              {showCost && <td className="nowrap">{format(c.cost ?? 0)}</td>}
                             </tr>
                           ))}
                         </tbody>

@@ -126,7 +126,7 @@ export function MakeTab({
         ...(note.trim() ? { note: note.trim() } : {}),
         requestId: requestId.current,
       });
-      setDone({ number: made.number, count, name: plan?.name ?? chosen.variant.productName, unitCost: made.unitCost });
+      setDone({ number: made.number, count, name: plan?.name ?? chosen.variant.productName, unitCost: made.unitCost ?? 0 });
       setCount(1);
       setActual(null);
       setNote('');
@@ -250,7 +250,7 @@ export function MakeTab({
                           </strong>
                         )}
                       </td>
-                      {showCost && <td className="nowrap">{format(c.cost)}</td>}
+                      {showCost && <td className="nowrap">{format(c.cost ?? 0)}</td>}
                       <td className="row-actions">
                         {item && (
                           <>
@@ -337,7 +337,7 @@ export function MakeTab({
 
             {plan && fresh && showCost && (
               <p className="make-cost" data-testid="make-cost">
-                {t('make.cost', { total: format(plan.cost), each: format(plan.unitCost) })}
+                {t('make.cost', { total: format(plan.cost ?? 0), each: format(plan.unitCost ?? 0) })}
               </p>
             )}
             <ErrorMessage error={error} />

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { handler } from '../api/define';
 import { id } from '../api/schemas';
+import { canSeeCost } from '../recipes/recipes';
 import { customBouquetProduct } from './custom';
-import { listAssemblies } from './list';
-import { makeBouquets } from './make';
-import { applySubstitutions, planAssembly, readVariant } from './plan';
+import { listAssemblies, type AssemblyRow } from './list';
+import { makeBouquets, type MakeResult } from './make';
+import { applySubstitutions, planAssembly, readVariant, type AssemblyPlan } from './plan';
 import { assemblyVariance } from './variance';
 
 export const MAX_BOUQUETS = 500;
@@ -23,6 +24,37 @@ const components = z
   .max(MAX_COMPONENTS, 'errors:assembly.tooManyComponents');
 
 const day = z.string('errors:assembly.dateInvalid').regex(/^\d{4}-\d{2}-\d{2}$/, 'errors:assembly.dateInvalid');
+
+/*
+ * Costs are shown to whoever may see them elsewhere (reports.view or recipes.manage, as on the recipe
+ * cards); a florist making bouquets sees quantities and what is short, not what the lots cost.
+ */
+type Costless<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+export type PlanView = Costless<Omit<AssemblyPlan, 'components'>, 'cost' | 'recipeCost' | 'unitCost'> & {
+  components: Costless<AssemblyPlan['components'][number], 'cost' | 'recipeCost'>[];
+};
+export type MadeView = Costless<MakeResult, 'unitCost' | 'componentsCost'>;
+export type AssemblyView = Costless<Omit<AssemblyRow, 'components'>, 'componentsCost' | 'recipeCost' | 'unitCost'> & {
+  components: Costless<AssemblyRow['components'][number], 'cost' | 'recipeCost'>[];
+};
+
+function planView(plan: AssemblyPlan, withCost: boolean): PlanView {
+  if (withCost) return plan;
+  const { cost: _c, recipeCost: _r, unitCost: _u, components, ...rest } = plan;
+  return { ...rest, components: components.map(({ cost: _cc, recipeCost: _rc, ...c }) => c) };
+}
+
+function madeView(made: MakeResult, withCost: boolean): MadeView {
+  if (withCost) return made;
+  const { unitCost: _u, componentsCost: _c, ...rest } = made;
+  return rest;
+}
+
+function rowView(row: AssemblyRow, withCost: boolean): AssemblyView {
+  if (withCost) return row;
+  const { componentsCost: _c, recipeCost: _r, unitCost: _u, components, ...rest } = row;
+  return { ...rest, components: components.map(({ cost: _cc, recipeCost: _rc, ...c }) => c) };
+}
 
 /** Making bouquets from recipes, and the counter's generic bouquet (notes/FLOWERS.md "assembly"). */
 export const assemblyHandlers = {
@@ -48,10 +80,10 @@ export const assemblyHandlers = {
           .optional(),
       })
       .strict(),
-    run: (ctx, input) => {
+    run: (ctx, input): PlanView => {
       const variant = readVariant(ctx, input.variantId);
       const actual = input.components ?? (input.substitutions ? applySubstitutions(variant, input.substitutions) : undefined);
-      return planAssembly(ctx, variant, input.quantity, actual, input.components ? 'components' : 'substitutions');
+      return planView(planAssembly(ctx, variant, input.quantity, actual, input.components ? 'components' : 'substitutions'), canSeeCost(ctx));
     },
   }),
 
@@ -67,7 +99,7 @@ export const assemblyHandlers = {
         requestId: id.optional(),
       })
       .strict(),
-    run: (ctx, input) => makeBouquets(ctx, input),
+    run: (ctx, input): MadeView => madeView(makeBouquets(ctx, input), canSeeCost(ctx)),
   }),
 
   'assembly.list': handler({
@@ -78,7 +110,11 @@ export const assemblyHandlers = {
         before: z.number().int().min(1).optional(),
       })
       .strict(),
-    run: (ctx, input) => listAssemblies(ctx, input),
+    run: (ctx, input): { rows: AssemblyView[]; more: boolean } => {
+      const page = listAssemblies(ctx, input);
+      const withCost = canSeeCost(ctx);
+      return { rows: page.rows.map((r) => rowView(r, withCost)), more: page.more };
+    },
   }),
 
   /** Recipe against actual per recipe size and component over whole days [from, to]. */

@@ -78,7 +78,7 @@ describe('assembly.plan', () => {
       { productId: fern, quantity: 1 },
     ]);
     const before = counts();
-    const plan = await s.ok(florist, 'assembly.plan', { variantId: r.variantId, quantity: 3 });
+    const plan = await s.ok(manager, 'assembly.plan', { variantId: r.variantId, quantity: 3 });
     expect(counts()).toEqual(before);
     expect(plan.components).toMatchObject([
       { productId: rose, name: 'Plan rose', recipeQuantity: 9, actualQuantity: 9, available: 8, short: 1, cost: 3 * 400 + 6 * 500 },
@@ -86,6 +86,12 @@ describe('assembly.plan', () => {
     ]);
     expect(plan.short).toEqual([{ productId: rose, name: 'Plan rose', missing: 1 }]);
     expect(plan).toMatchObject({ cost: 4290, unitCost: 1430, makeable: 2, allowNegative: false, substituted: false, name: 'Plan bouquet · medium' });
+    // The florist sees quantities and what is short, not what the lots cost (as on the recipe cards).
+    const theirs = await s.ok(florist, 'assembly.plan', { variantId: r.variantId, quantity: 3 });
+    expect(theirs).not.toHaveProperty('cost');
+    expect(theirs).not.toHaveProperty('unitCost');
+    expect(theirs.components[0]).not.toHaveProperty('cost');
+    expect(theirs).toMatchObject({ short: [{ productId: rose, missing: 1 }], makeable: 2 });
   });
 
   it('applies substitutions: a replaced line and an extra one', async () => {
@@ -93,7 +99,7 @@ describe('assembly.plan', () => {
     const tulip = await s.product('Sub tulip', 300, [{ quantity: 10, unitCost: 150 }]);
     const wrap = await s.product('Sub wrap', 100, [{ quantity: 10, unitCost: 20 }]);
     const r = await recipe('Sub plan', [{ productId: rose, quantity: 2 }]);
-    const plan = await s.ok(florist, 'assembly.plan', {
+    const plan = await s.ok(manager, 'assembly.plan', {
       variantId: r.variantId,
       quantity: 2,
       substitutions: [{ lineNo: 1, productId: tulip, quantity: 3 }, { productId: wrap, quantity: 1 }],
@@ -123,7 +129,7 @@ describe('assembly.make', () => {
     ev.stop();
     // 9 roses: 4 × 4.00 + 5 × 4.55 = 38.75; 3 wraps × 0.33 = 0.99 → 39.74 for 3 → 13.246… → 13.25 (halves up)
     const componentsCost = 4 * 400 + 5 * 455 + 3 * 33;
-    expect(made).toMatchObject({ number: expect.any(Number), componentsCost, unitCost: 1325 });
+    expect(made).toEqual({ assemblyId: expect.any(String), number: expect.any(Number), lotId: expect.any(String) });
     expect(s.balance(rose)).toBe(14 - 9);
     expect(s.balance(wrap)).toBe(7);
     const moves = s.db
@@ -159,8 +165,9 @@ describe('assembly.make', () => {
     expect(JSON.parse(audit)).toMatchObject({ quantity: 3, componentsCost, unitCost: 1325, recipe: 'Make bouquet' });
     expect(ev.seen).toContainEqual({ type: 'stock.changed' });
 
-    const listed = await s.ok(florist, 'assembly.list', {});
+    const listed = await s.ok(manager, 'assembly.list', {});
     expect(listed.rows[0]).toMatchObject({ id: made.assemblyId, recipeName: 'Make bouquet', size: 'medium', quantity: 3, unitCost: 1325, substituted: false });
+    expect((await s.ok(florist, 'assembly.list', {})).rows[0]).not.toHaveProperty('unitCost');
   });
 
   it('refuses with the list of what is short (names and missing quantities), writing nothing', async () => {
@@ -196,7 +203,7 @@ describe('assembly.make', () => {
     try {
       const plan = await s.ok(florist, 'assembly.plan', { variantId: r.variantId, quantity: 1 });
       expect(plan).toMatchObject({ allowNegative: true, short: [{ productId: rose, missing: 1 }] });
-      const made = await s.ok(florist, 'assembly.make', { variantId: r.variantId, quantity: 1 });
+      const made = await s.ok(manager, 'assembly.make', { variantId: r.variantId, quantity: 1 });
       expect(s.balance(rose)).toBe(-1);
       // the shortfall rides on the newest lot at its cost
       expect(made).toMatchObject({ componentsCost: 1200, unitCost: 1200 });
