@@ -3,7 +3,6 @@ import { handler, type CallContext } from '../api/define';
 import { AppError } from '../api/errors';
 import { id, MAX_MONEY, money } from '../api/schemas';
 import { readerLanguage } from '../catalog/products';
-import { shopIdOf } from '../shifts/current';
 import { statement } from '../../db/statements';
 import { MAX_PHOTO_DATA_URL_LENGTH, parsePhotoDataUrl } from './photo';
 import { ROUNDING_MODES, roundToStep, type PricingRules, type RoundingMode } from './price';
@@ -20,6 +19,7 @@ import {
   requireRecipe,
   saveRecipe,
   setRecipeArchived,
+  shopOf,
   viewRecipe,
   type Repriced,
 } from './recipes';
@@ -49,7 +49,7 @@ function roundingExamples(step: number, mode: RoundingMode): { amount: number; r
 }
 
 function pricingView(ctx: CallContext) {
-  const shopId = shopIdOf(ctx);
+  const shopId = shopOf(ctx);
   const rules = readPricingRules(ctx.db, shopId);
   return {
     currency: shopCurrency(ctx.db, shopId),
@@ -97,7 +97,7 @@ export const recipesHandlers = {
     access: 'pricing.manage',
     input: pricingInput,
     run: (ctx, input) => {
-      const shopId = shopIdOf(ctx);
+      const shopId = shopOf(ctx);
       const before = readPricingRules(ctx.db, shopId);
       const after: PricingRules = {
         fixedAddition: input.fixedAddition,
@@ -128,7 +128,7 @@ export const recipesHandlers = {
   'recipes.get': handler({
     access: 'catalog.view',
     input: z.object({ id }).strict(),
-    run: (ctx, input) => viewRecipe(ctx, requireRecipe(ctx, input.id), readPricingRules(ctx.db, shopIdOf(ctx))),
+    run: (ctx, input) => viewRecipe(ctx, requireRecipe(ctx, input.id), readPricingRules(ctx.db, shopOf(ctx))),
   }),
 
   /**
@@ -154,7 +154,7 @@ export const recipesHandlers = {
       })
       .strict(),
     run: (ctx, input) => {
-      const shopId = shopIdOf(ctx);
+      const shopId = shopOf(ctx);
       if (input.id !== undefined) requireRecipe(ctx, input.id);
       const rules = readPricingRules(ctx.db, shopId);
       const lang = readerLanguage(ctx);
@@ -204,7 +204,7 @@ export const recipesHandlers = {
         },
       });
       recipesChanged(ctx, saved.productsChanged);
-      return viewRecipe(ctx, requireRecipe(ctx, saved.id), readPricingRules(ctx.db, shopIdOf(ctx)));
+      return viewRecipe(ctx, requireRecipe(ctx, saved.id), readPricingRules(ctx.db, shopOf(ctx)));
     },
   }),
 
@@ -250,7 +250,7 @@ export const recipesHandlers = {
     access: 'recipes.manage',
     input: z.object({ id: id.optional() }).strict(),
     run: (ctx, input) => {
-      const ids = input.id !== undefined ? [requireRecipe(ctx, input.id).id] : liveRecipeIds(ctx.db, shopIdOf(ctx));
+      const ids = input.id !== undefined ? [requireRecipe(ctx, input.id).id] : liveRecipeIds(ctx.db, shopOf(ctx));
       const repriced: Repriced[] = [];
       for (const recipeId of ids) {
         const changed = repriceRecipe(ctx, recipeId);

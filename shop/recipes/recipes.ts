@@ -8,7 +8,7 @@ import { nextInternalBarcode } from '../catalog/barcode';
 import { pickName, readProductNames } from '../catalog/names';
 import { normalizeText } from '../catalog/normalize';
 import { archiveProduct, createProduct, productNotFound, readerLanguage, restoreProduct, updateProduct } from '../catalog/products';
-import { shopIdOf } from '../shifts/current';
+import { currentShopId } from '../shops/current';
 import { productBalance } from '../stock/ledger';
 import { reachesAny, recipeProducts } from './contains';
 import { componentsCost, type ComponentCost, type ComponentQuantity } from './cost';
@@ -78,6 +78,13 @@ export interface VariantRow {
   assembly_fee: number;
 }
 
+/** The shop of the call; the demo seed runs before the dispatcher knows it, right after writing it. */
+export function shopOf(ctx: CallContext): string {
+  const shopId = ctx.shopId ?? currentShopId(ctx.db);
+  if (shopId === null) throw new AppError('conflict', 'errors:shops.notSetUp');
+  return shopId;
+}
+
 export const recipeNotFound = (field = 'id') => new AppError('not_found', 'errors:recipes.notFound', { field });
 
 export function shopLanguage(db: Database, shopId: string): Language {
@@ -89,7 +96,7 @@ export function readRecipe(db: Database, shopId: string, recipeId: string): Reci
 }
 
 export function requireRecipe(ctx: CallContext, recipeId: string, field = 'id'): RecipeRow {
-  const row = readRecipe(ctx.db, shopIdOf(ctx), recipeId);
+  const row = readRecipe(ctx.db, shopOf(ctx), recipeId);
   if (!row) throw recipeNotFound(field);
   return row;
 }
@@ -224,7 +231,7 @@ export function saveRecipe(
   ctx: CallContext,
   input: RecipeInput,
 ): { id: string; created: boolean; variants: SavedVariant[]; productsChanged: boolean } {
-  const shopId = shopIdOf(ctx);
+  const shopId = shopOf(ctx);
   const existing = input.id ? requireRecipe(ctx, input.id) : undefined;
   checkRecipeVariants(ctx, existing?.id ?? null, input.variants);
   const at = ctx.now().toISOString();
@@ -323,7 +330,7 @@ export interface Repriced {
 
 /** Sets each live size's product price to the rule price now; returns the prices that moved. */
 export function repriceRecipe(ctx: CallContext, recipeId: string): Repriced[] {
-  const shopId = shopIdOf(ctx);
+  const shopId = shopOf(ctx);
   const rules = readPricingRules(ctx.db, shopId);
   const out: Repriced[] = [];
   for (const v of variantsOf(ctx.db, recipeId)) {
@@ -419,7 +426,7 @@ export function viewRecipe(ctx: CallContext, row: RecipeRow, rules: PricingRules
 }
 
 export function listRecipes(ctx: CallContext, opts: { query?: string | undefined; includeArchived?: boolean | undefined }): RecipeView[] {
-  const shopId = shopIdOf(ctx);
+  const shopId = shopOf(ctx);
   const rows = statement(ctx.db, 'SELECT * FROM recipes WHERE shop_id = ? ORDER BY name, id').all(shopId) as RecipeRow[];
   const words = normalizeText(opts.query ?? '')
     .split(' ')
