@@ -320,7 +320,12 @@ CREATE TABLE occasions (
   CHECK ((day IS NOT NULL) <> (weekday IS NOT NULL AND nth IS NOT NULL))
 ) STRICT;
 CREATE INDEX occasions_shop ON occasions(shop_id, archived);
--- restock planning reads assembly consumption (demand for components) by day over a range
+-- Restock planning reads demand per product and day over a range of days (shop/restock/demand.ts):
+-- sales by time with their kind and id (covering), then each sale's plain lines (covering) or its
+-- bouquet lines' components, and assembly consumption by day.
+CREATE INDEX sales_restock ON sales(shop_id, at, kind, id);
+CREATE INDEX sale_lines_restock_plain ON sale_lines(sale_id, product_id, quantity) WHERE components IS NULL;
+CREATE INDEX sale_lines_restock_bouquet ON sale_lines(sale_id) WHERE components IS NOT NULL;
 CREATE INDEX stock_movements_type_at ON stock_movements(document_type, at);
 
 -- posted documents are never edited or deleted

@@ -13,8 +13,9 @@ import { dayFromIso, dayStartIso, type DayNumber } from './occasionDates';
  *   is demand for the components too. The ready bouquet sold later counts for its own product,
  *   which restock leaves out (nobody orders it from a supplier).
  *
- * All three are SQL aggregates grouped by product and day over the sales_at and
- * stock_movements_type_at indexes, so a year of history costs only the days asked for.
+ * All three are SQL aggregates grouped by product and day. The join order is fixed (CROSS JOIN,
+ * INDEXED BY the covering indexes of migration 0004): sales by time first, then their lines, so
+ * the days asked for are all that is read; left to itself the planner walked every line by product.
  */
 
 /** product → day → quantity (may be negative on a day with more returned than sold). */
@@ -29,14 +30,15 @@ interface Row {
 const PLAIN_LINES = /* sql */ `
   SELECT l.product_id, substr(s.at, 1, 10) AS day,
          sum(CASE s.kind WHEN 'sale' THEN l.quantity ELSE -l.quantity END) AS quantity
-    FROM sales s JOIN sale_lines l ON l.sale_id = s.id
+    FROM sales s INDEXED BY sales_restock CROSS JOIN sale_lines l INDEXED BY sale_lines_restock_plain ON l.sale_id = s.id
    WHERE s.shop_id = ? AND s.at >= ? AND s.at < ? AND l.components IS NULL
    GROUP BY l.product_id, day`;
 
 const BOUQUET_COMPONENTS = /* sql */ `
   SELECT json_extract(c.value, '$.productId') AS product_id, substr(s.at, 1, 10) AS day,
          sum(CASE s.kind WHEN 'sale' THEN 1 ELSE -1 END * json_extract(c.value, '$.quantity') * l.quantity) AS quantity
-    FROM sales s JOIN sale_lines l ON l.sale_id = s.id, json_each(l.components) c
+    FROM sales s INDEXED BY sales_restock CROSS JOIN sale_lines l INDEXED BY sale_lines_restock_bouquet ON l.sale_id = s.id
+         CROSS JOIN json_each(l.components) c
    WHERE s.shop_id = ? AND s.at >= ? AND s.at < ? AND l.components IS NOT NULL
    GROUP BY product_id, day`;
 

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { statement } from '../../db/statements';
 import type { CallContext } from '../api/define';
 import { AppError, notFound } from '../api/errors';
-import { dailyDemand, sumDays } from './demand';
+import { dailyDemand, sumDays, type DemandSeries } from './demand';
 import { dayOf, isoDay, nextWindow, previousWindow, type DayNumber, type OccasionRule, type OccasionWindow } from './occasionDates';
 
 /**
@@ -129,17 +129,24 @@ function ratioBp(windowUnits: number, windowDays: number, baseUnits: number): nu
   return Math.min(MAX_UPLIFT_BP, Math.max(0, bp));
 }
 
+/** The days last year's measurement reads: the 4 weeks of baseline and the rush, [from, to). */
+export function measuredRange(rule: OccasionRule, next: OccasionWindow): { from: DayNumber; to: DayNumber } {
+  const window = previousWindow(rule, next);
+  return { from: window.from - BASELINE_DAYS, to: window.date + 1 };
+}
+
 /**
  * Last year's rush of the occasion against the four weeks before it: sales in the window
  * [date − daysBefore, date] per day ÷ sales per day in the 28 days before the window.
  */
-export function observedUplift(db: Database, shopId: string, rule: OccasionRule, next: OccasionWindow): ObservedUplift {
+export function observedUplift(db: Database, shopId: string, rule: OccasionRule, next: OccasionWindow, read?: DemandSeries): ObservedUplift {
   const window = previousWindow(rule, next);
-  const baseFrom = window.from - BASELINE_DAYS;
+  const { from: baseFrom, to } = measuredRange(rule, next);
   const windowDays = window.date - window.from + 1;
-  const demand = dailyDemand(db, shopId, baseFrom, window.date + 1);
-  const inWindow = (d: DayNumber) => d >= window.from;
-  const inBase = (d: DayNumber) => d < window.from;
+  // A series read for several occasions at once may cover more days than this one's.
+  const demand = read ?? dailyDemand(db, shopId, baseFrom, to);
+  const inWindow = (d: DayNumber) => d >= window.from && d < to;
+  const inBase = (d: DayNumber) => d >= baseFrom && d < window.from;
   let windowUnits = 0;
   let baseUnits = 0;
   const baseDays = new Set<DayNumber>();

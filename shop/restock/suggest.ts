@@ -5,9 +5,9 @@ import { notFound } from '../api/errors';
 import { pickName, readProductNames } from '../catalog/names';
 import { readerLanguage } from '../catalog/products';
 import { ageDays, remainingDays } from '../freshness/age';
-import { dailyDemand, firstSaleDay } from './demand';
+import { dailyDemand, firstSaleDay, type DemandSeries } from './demand';
 import { dayOf, isoDay, windowsOverlapping, type DayNumber, type OccasionWindow } from './occasionDates';
-import { ensureBuiltinOccasions, observedUplift, readOccasions, requireShop, type ObservedUplift, type OccasionRow } from './occasions';
+import { ensureBuiltinOccasions, measuredRange, observedUplift, readOccasions, requireShop, type ObservedUplift, type OccasionRow } from './occasions';
 
 /**
  * The suggested order: for each supplier, what to buy so that the stems that will still be alive
@@ -143,21 +143,20 @@ interface ActiveOccasion {
   observed: ObservedUplift;
 }
 
-/** The occasions whose rush overlaps [from, to], each with last year's observed uplift (computed once). */
+/**
+ * The occasions whose rush overlaps [from, to], each with last year's observed uplift, computed
+ * once per occasion; when several are new, last year's days are read in one go for all of them.
+ */
 function occasionsOverlapping(db: Database, shopId: string, occasions: OccasionRow[], from: DayNumber, to: DayNumber, cache: Map<string, ActiveOccasion>): ActiveOccasion[] {
-  const found: ActiveOccasion[] = [];
-  for (const occasion of occasions) {
-    for (const window of windowsOverlapping(occasion, from, to)) {
-      const key = `${occasion.id}:${window.date}`;
-      let active = cache.get(key);
-      if (!active) {
-        active = { occasion, window, observed: observedUplift(db, shopId, occasion, window) };
-        cache.set(key, active);
-      }
-      found.push(active);
-    }
+  const hits = occasions.flatMap((occasion) => windowsOverlapping(occasion, from, to).map((window) => ({ occasion, window, key: `${occasion.id}:${window.date}` })));
+  const fresh = hits.filter((h) => !cache.has(h.key));
+  let read: DemandSeries | undefined;
+  if (fresh.length > 1) {
+    const ranges = fresh.map((h) => measuredRange(h.occasion, h.window));
+    read = dailyDemand(db, shopId, Math.min(...ranges.map((r) => r.from)), Math.max(...ranges.map((r) => r.to)));
   }
-  return found;
+  for (const h of fresh) cache.set(h.key, { occasion: h.occasion, window: h.window, observed: observedUplift(db, shopId, h.occasion, h.window, read) });
+  return hits.map((h) => cache.get(h.key)).filter((a): a is ActiveOccasion => a !== undefined);
 }
 
 function upliftFor(a: ActiveOccasion, productId: string): { bp: number; source: LineOccasion['source'] } {
@@ -228,8 +227,10 @@ function planRestock(ctx: CallContext, input: SuggestInput): { suggestion: Sugge
   const historyFrom = Math.max(today - weeks * 7, first ?? today);
   const rushDays = new Set<DayNumber>();
   if (historyFrom < today) {
-    for (const a of occasionsOverlapping(db, shopId, occasions, historyFrom, today - 1, new Map())) {
-      for (let d = Math.max(a.window.from, historyFrom); d <= Math.min(a.window.date, today - 1); d++) rushDays.add(d);
+    for (const o of occasions) {
+      for (const w of windowsOverlapping(o, historyFrom, today - 1)) {
+        for (let d = Math.max(w.from, historyFrom); d <= Math.min(w.date, today - 1); d++) rushDays.add(d);
+      }
     }
   }
   const ordinary = (d: DayNumber) => d >= historyFrom && d < today && !rushDays.has(d);
