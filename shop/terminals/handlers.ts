@@ -93,6 +93,24 @@ export const terminalsHandlers = {
   }),
 
   /**
+   * The serial ports a cradle may be on, for the people who count (devices.ports is for whoever sets
+   * up devices). `available: false` with `reason`: serial ports do not work on this PC at all.
+   */
+  'terminals.ports': handler({
+    access: 'stock.count',
+    transaction: false,
+    input: z.object({}).strict(),
+    async run(ctx) {
+      const listing = await uploads(ctx).ports();
+      return {
+        ...listing,
+        ...(listing.available ? {} : { reason: 'errors:terminals.serialUnavailable' }),
+        baudRates: [...TERMINAL_BAUD_RATES],
+      };
+    },
+  }),
+
+  /**
    * Opens the port the terminal's cradle is on and waits for its upload; progress and the end arrive as
    * `terminal.upload` events. Nothing is written: the upload is previewed and confirmed like a file.
    */

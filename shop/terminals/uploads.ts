@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { loadSerialport, type Loader, type SerialModule } from '../../hardware/scanner/native';
+import { listSerialPorts, loadSerialport, type Loader, type SerialModule } from '../../hardware/scanner/native';
+import type { SerialPortInfo } from '../../hardware/scanner/types';
 import { startSerialUpload, type SerialUpload, type SerialUploadOptions, type UploadEnd } from '../../hardware/terminal/serialUpload';
 import type { BackendEvent } from '../api/define';
 import { AppError } from '../api/errors';
@@ -64,6 +65,18 @@ export class TerminalUploads {
     if (services.get(this.db) === this) services.delete(this.db);
     for (const upload of this.uploads.values()) upload.handle?.cancel();
     this.uploads.clear();
+  }
+
+  /** The PC's serial ports, or why there are none to pick (the serial library did not load). */
+  async ports(): Promise<{ available: boolean; detail?: string; ports: SerialPortInfo[] }> {
+    const loaded = await this.loadSerial();
+    if (!loaded.ok) return { available: false, detail: loaded.detail, ports: [] };
+    try {
+      return { available: true, ports: await listSerialPorts(loaded.module) };
+    } catch (e) {
+      // listing can fail where opening a known path works (no udev in a container): the path can be typed
+      return { available: true, detail: e instanceof Error ? e.message : String(e), ports: [] };
+    }
   }
 
   /** Opens the port and starts listening; the id is the caller's (a fresh UUIDv7). */
