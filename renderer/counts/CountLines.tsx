@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMoney } from '../catalog/useMoney';
 import { formatNumber } from '../format/numbers';
@@ -29,6 +29,10 @@ export function CountLines({ detail }: { detail: CountDetail }) {
   const shows = detail.showsExpected;
   const [filter, setFilter] = useState<Filter>(shows && detail.status !== 'open' ? 'differences' : 'all');
   const [text, setText] = useState('');
+  // Once a count is posted, what matters is what differed.
+  useEffect(() => {
+    if (detail.status === 'posted' && shows) setFilter('differences');
+  }, [detail.status, shows]);
   const n = (v: number) => formatNumber(v, lang);
   const lines = useMemo(() => detail.lines.filter((l) => matches(l, filter, text.trim().toLowerCase())), [detail.lines, filter, text]);
   const totals = detail.totals;

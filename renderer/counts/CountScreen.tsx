@@ -223,17 +223,6 @@ export function CountScreen({ countId, onBack }: { countId: string; onBack: () =
             {t(`status.${count.status}`)}
           </span>
         </h1>
-        {open && <TerminalButtons countId={countId} categoryId={count.categoryId} onDone={detail.reload} />}
-        {open && canCount && (
-          <button type="button" className="danger" onClick={() => setDialog('cancel')} data-testid="count-cancel">
-            {t('actions.cancelCount')}
-          </button>
-        )}
-        {open && canPost && (
-          <button type="button" className="primary" onClick={() => setDialog('post')} data-testid="count-post">
-            {t('actions.post')}
-          </button>
-        )}
       </div>
       <p className="hint">
         {t('screen.started', { at: formatDateTime(count.createdAt, lang), by: count.createdBy })}
@@ -241,6 +230,22 @@ export function CountScreen({ countId, onBack }: { countId: string; onBack: () =
           ` · ${t(count.status === 'posted' ? 'screen.posted' : 'screen.cancelled', { at: formatDateTime(count.closedAt, lang), by: count.closedBy ?? '' })}`}
         {count.note && ` · ${count.note}`}
       </p>
+      {open && (
+        <div className="count-toolbar">
+          <TerminalButtons countId={countId} categoryId={count.categoryId} onDone={detail.reload} />
+          <span className="spacer" />
+          {canCount && (
+            <button type="button" className="count-danger" onClick={() => setDialog('cancel')} data-testid="count-cancel">
+              {t('actions.cancelCount')}
+            </button>
+          )}
+          {canPost && (
+            <button type="button" className="primary" onClick={() => setDialog('post')} data-testid="count-post">
+              {t('actions.post')}
+            </button>
+          )}
+        </div>
+      )}
       {count.blind && !count.showsExpected && open && <p className="calm">{t('blind.explain')}</p>}
       {posted && (
         <p className="calm" role="status" data-testid="count-posted-notice">
@@ -395,7 +400,7 @@ export function CountScreen({ countId, onBack }: { countId: string; onBack: () =
                 {t('cancel.keep')}
                 <Kbd>{ESC}</Kbd>
               </button>
-              <button type="button" className="danger" data-autofocus onClick={() => void cancelCount()} disabled={cancelling} data-testid="count-cancel-confirm">
+              <button type="button" className="count-danger" data-autofocus onClick={() => void cancelCount()} disabled={cancelling} data-testid="count-cancel-confirm">
                 {t('cancel.confirm')}
                 <Kbd>{CONFIRM_SHORTCUT}</Kbd>
               </button>
