@@ -10,6 +10,9 @@ import { CATEGORIES, DEMO_EAN_PREFIX, DEMO_PRODUCTS, type CategoryKey, type Demo
 import { insertDemoClient, type DemoClient } from './clients';
 import { demoPrice } from './prices';
 import { seedOpeningStock, type OpeningItem } from './stock';
+import { seedArrivalsDemo } from './arrivals';
+import { seedFreshnessDemo } from './freshness';
+import { seedRecipesDemo } from './recipes';
 import type { Names } from './names';
 
 export const DEMO_SHOP_NAME = 'Posy Demo Flowers';
@@ -194,7 +197,8 @@ function barcodesFor(ctx: CallContext, p: DemoProduct, counters: { consumable: n
 
 /**
  * Opens "Posy Demo Flowers": the shop, one user per role (DEMO_USERS), the catalogue with its
- * opening stock, and a few clients. Runs inside the caller's transaction (shops.setup), so a
+ * opening stock, a few clients, suppliers with two deliveries, vase lives and minimum levels, a
+ * markdown rule, the pricing rules and bouquet recipes. Runs inside the caller's transaction (shops.setup), so a
  * failure leaves an empty database and the first-start screen again.
  */
 export function seedDemoShop(ctx: CallContext, opts: { language: Language }): { shopId: string } {
@@ -239,5 +243,9 @@ export function seedDemoShop(ctx: CallContext, opts: { language: Language }): { 
   seedOpeningStock(ctx, opening, place.currency);
   for (const client of place.clients) insertDemoClient(ctx, shopId, client);
   seedDemoTiles(ctx, shopId);
+  // The flowers side: suppliers and deliveries, vase lives and minimums, pricing rules and recipes.
+  seedArrivalsDemo(ctx, { shopId, language: opts.language, items: opening });
+  seedFreshnessDemo(ctx);
+  seedRecipesDemo(ctx);
   return { shopId };
 }

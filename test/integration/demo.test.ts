@@ -47,21 +47,36 @@ describe('demo shop', () => {
     // The target is 1 s, measured by `npm run bench`; this only catches a gross regression on a busy CI machine.
     expect(ms).toBeLessThan(5000);
 
-    const products = db.prepare('SELECT id, kind, price, unit FROM products').all() as { id: string; kind: string; price: number; unit: string }[];
+    // The catalogue, and beside it the bouquets of the demo recipes (one product per size, named in the shop's language).
+    const products = db
+      .prepare('SELECT id, kind, price, unit FROM products WHERE id NOT IN (SELECT product_id FROM recipe_variants)')
+      .all() as { id: string; kind: string; price: number; unit: string }[];
     expect(products.length).toBeGreaterThanOrEqual(150);
     expect(products.length).toBe(DEMO_PRODUCTS.length);
+    const bouquets = db
+      .prepare(
+        `SELECT p.kind, p.price, (SELECT count(*) FROM product_names n WHERE n.product_id = p.id AND n.own = 1 AND n.lang = 'ka') AS named
+           FROM recipe_variants v JOIN products p ON p.id = v.product_id`,
+      )
+      .all() as { kind: string; price: number; named: number }[];
+    expect(bouquets.length).toBeGreaterThanOrEqual(12);
+    for (const b of bouquets) expect(b).toMatchObject({ kind: 'ready_item', named: 1 });
+    for (const b of bouquets) expect(b.price).toBeGreaterThan(0);
     const kinds = new Set(products.map((p) => p.kind));
     expect([...kinds].sort()).toEqual(['consumable', 'cut_flower', 'greenery', 'plant', 'ready_item', 'service']);
 
     const nameCounts = db
-      .prepare(`SELECT p.id, count(n.lang) AS n FROM products p LEFT JOIN product_names n ON n.product_id = p.id AND n.own = 1 AND length(trim(n.name)) > 0 GROUP BY p.id`)
+      .prepare(
+        `SELECT p.id, count(n.lang) AS n FROM products p LEFT JOIN product_names n ON n.product_id = p.id AND n.own = 1 AND length(trim(n.name)) > 0
+          WHERE p.id NOT IN (SELECT product_id FROM recipe_variants) GROUP BY p.id`,
+      )
       .all() as { id: string; n: number }[];
     expect(nameCounts.filter((r) => r.n !== LANGUAGES.length)).toEqual([]);
     // names are translations, not copies: no product has the same English and Russian/Georgian name
     const sameAsEnglish = db
       .prepare(
         `SELECT en.name FROM product_names en JOIN product_names o ON o.product_id = en.product_id AND o.lang IN ('ru', 'ka') AND o.own = 1
-          WHERE en.lang = 'en' AND o.name = en.name`,
+          WHERE en.lang = 'en' AND en.own = 1 AND o.name = en.name`,
       )
       .all();
     expect(sameAsEnglish).toEqual([]);
@@ -156,7 +171,7 @@ describe('demo shop', () => {
         .prepare(
           `SELECT p.id, p.kind, p.price, p.category_id, (SELECT count(*) FROM lots l WHERE l.product_id = p.id) AS lots,
                   (SELECT coalesce(sum(quantity), 0) FROM lot_balances b WHERE b.product_id = p.id) AS stock
-             FROM products p`,
+             FROM products p WHERE p.id NOT IN (SELECT product_id FROM recipe_variants)`,
         )
         .all() as { id: string; kind: string; price: number; category_id: string; lots: number; stock: number }[];
       for (const p of products) {
@@ -164,10 +179,13 @@ describe('demo shop', () => {
         else expect(p.stock, p.id).toBeGreaterThan(0);
       }
       // some flowers came in twice, so FIFO has an older lot to sell first
-      expect(products.filter((p) => p.lots === 2).length).toBeGreaterThan(10);
+      expect(products.filter((p) => p.lots >= 2).length).toBeGreaterThan(10);
 
       const lots = db
-        .prepare(`SELECT l.unit_cost, l.arrived_at, l.document_type, p.price FROM lots l JOIN products p ON p.id = l.product_id`)
+        .prepare(
+          `SELECT l.unit_cost, l.arrived_at, l.document_type, p.price FROM lots l JOIN products p ON p.id = l.product_id
+            WHERE l.document_type = 'opening'`,
+        )
         .all() as { unit_cost: number; arrived_at: string; document_type: string; price: number }[];
       const now = Date.now();
       for (const l of lots) {
@@ -181,11 +199,12 @@ describe('demo shop', () => {
         expect(days).toBeGreaterThan(0.7);
         expect(days).toBeLessThan(7);
       }
-      // roses come by the hundred: 50 to 200 stems a delivery
+      // roses come by the hundred: 50 to 200 stems a delivery (the posted demo deliveries top up a few by the pack)
       const roseLots = db
         .prepare(
           `SELECT l.quantity_received FROM lots l JOIN products p ON p.id = l.product_id
-             JOIN category_names c ON c.category_id = p.category_id AND c.lang = 'en' AND c.name = 'Roses'`,
+             JOIN category_names c ON c.category_id = p.category_id AND c.lang = 'en' AND c.name = 'Roses'
+            WHERE l.document_type = 'opening'`,
         )
         .pluck()
         .all() as number[];
@@ -258,7 +277,8 @@ describe('large catalogue generator', () => {
     envs.push(env);
     const client = env.backend.newClient();
     expect(await env.backend.call(client, 'test.seedDemo', { language: 'kk' })).toMatchObject({ ok: true });
-    const demoCount = DEMO_PRODUCTS.length;
+    const db0 = env.backend.db;
+    const demoCount = db0.prepare('SELECT count(*) FROM products').pluck().get() as number;
     const res = await env.backend.call(client, 'test.large', { products: 200, barcodes: 500, seed });
     expect(res).toEqual({ ok: true, value: { products: 200, barcodes: 500 } });
     const db = env.backend.db;
