@@ -182,9 +182,11 @@ function headerWord(cell: string): string {
 }
 
 const BARCODE_NAMES = new Set([
-  'barcode', 'ean', 'ean13', 'ean8', 'gtin', 'upc', 'code', 'sku', 'штрихкод', 'шк', 'код', 'кодтовара', 'штрихкодтовара',
-  'shtrixkod', 'shtrixkodi', 'kod', 'შტრიხკოდი', 'კოდი', 'штрихкоды', 'barkod',
+  'barcode', 'ean', 'ean13', 'ean8', 'gtin', 'upc', 'штрихкод', 'шк', 'штрихкодтовара', 'штрихкоды', 'shtrixkod', 'shtrixkodi',
+  'barkod', 'შტრიხკოდი',
 ]);
+/** Names that may mean a barcode or an article number: used only when no column says barcode outright. */
+const CODE_NAMES = new Set(['code', 'sku', 'код', 'кодтовара', 'kod', 'კოდი']);
 const QUANTITY_NAMES = new Set([
   'quantity', 'qty', 'count', 'counted', 'amount', 'pcs', 'количество', 'колво', 'кол', 'шт', 'факт', 'остаток', 'саны',
   'саны(дана)', 'дана', 'miqdor', 'miqdori', 'soni', 'dona', 'რაოდენობა', 'რაოდ', 'ცალი',
@@ -219,7 +221,8 @@ function findColumns(rows: Row[]): Columns | null {
   const first = rows[0];
   if (!first) return null;
   const names = first.cells.map(headerWord);
-  const namedBarcode = names.findIndex((n) => isNamed(n, BARCODE_NAMES));
+  const strongBarcode = names.findIndex((n) => isNamed(n, BARCODE_NAMES));
+  const namedBarcode = strongBarcode >= 0 ? strongBarcode : names.findIndex((n) => isNamed(n, CODE_NAMES));
   const namedQuantity = names.findIndex((n) => isNamed(n, QUANTITY_NAMES));
   const header = (namedBarcode >= 0 || namedQuantity >= 0) && !first.cells.some((c) => BARCODE_CONTENT.test(c));
   const sample = rows.slice(header ? 1 : 0, (header ? 1 : 0) + SAMPLE_ROWS);

@@ -143,6 +143,13 @@ describe('pieces', () => {
     ]);
   });
 
+  it('a header that says barcode wins over one that may be an article code; unknown header words are still a header', () => {
+    const r = parseTerminalFile(utf8('Код;Штрих-код;Кол-во, шт\nA-17;4607000000014;3\n'));
+    expect([r.header, r.barcodeColumn, r.quantityColumn, r.lines[0]?.barcode, r.lines[0]?.extra]).toEqual([true, 1, 2, '4607000000014', ['A-17']]);
+    const plain = parseTerminalFile(utf8('Artikel;Menge\n4607000000014;3\n4607000000021;1\n'));
+    expect([plain.header, plain.lines.length, plain.bad.length]).toEqual([true, 2, 0]);
+  });
+
   it('a semicolon file with decimal commas is not taken for a comma file', () => {
     expect(rankSeparators('4607000000014;2,0\n4607000000021;3,0\n')[0]).toBe(';');
     expect(rankSeparators('4607000000014\t2,0\n')[0]).toBe('\t');
