@@ -257,7 +257,7 @@ export function ArrivalForm({ draft, setDraft, suppliers, currency, format, paus
                         disabled={line.mode === 'stems'}
                         onChange={(e) => update(line.key, { costMode: e.target.value as DraftLine['costMode'] })}
                       >
-                        <option value="stem">{t('form.perUnit', { unit: t(`units.${line.unit}`, { defaultValue: line.unit }) })}</option>
+                        <option value="stem">{t(`form.perUnit.${line.unit}`, { defaultValue: t('form.perUnit.service') })}</option>
                         <option value="pack">{t('form.perPack')}</option>
                       </select>
                     </div>
