@@ -251,16 +251,16 @@ export function MakeTab({
                         )}
                       </td>
                       {showCost && <td className="nowrap">{format(c.cost ?? 0)}</td>}
-                      <td className="row-actions">
+                      <td>
                         {item && (
-                          <>
+                          <div className="plan-actions">
                             <button type="button" data-testid="replace-component" onClick={() => setReplacing(c.productId)}>
                               {t('plan.replace')}
                             </button>
                             <button type="button" className="ghost" aria-label={t('plan.remove')} title={t('plan.remove')} onClick={() => edit({ type: 'remove', productId: c.productId })}>
                               ✕
                             </button>
-                          </>
+                          </div>
                         )}
                       </td>
                     </tr>

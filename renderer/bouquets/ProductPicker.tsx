@@ -54,6 +54,8 @@ export function ProductPicker({
         setItems(
           r.items
             .filter((p) => p.kind !== 'service' && !p.archived)
+            // stems, greens and wraps first: a ready bouquet inside another is the rare case
+            .sort((a, b) => Number(a.kind === 'ready_item') - Number(b.kind === 'ready_item'))
             .map((p) => ({ id: p.id, name: p.name, unit: p.unit })),
         );
         setHighlight(0);

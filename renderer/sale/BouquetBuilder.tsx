@@ -30,6 +30,8 @@ export interface BuiltBouquet {
 interface Base {
   productId: string;
   name: string;
+  /** from a recipe size (the title names it), not the shop's generic bouquet */
+  fromRecipe: boolean;
 }
 
 /** Shown on the dialog's confirm button. */
@@ -75,7 +77,7 @@ export function BouquetBuilder({ onAdd, onClose, format }: { onAdd: (b: BuiltBou
   }, [lineKey, generation, gate]);
 
   function fromRecipe(recipe: Recipe, variant: RecipeVariant) {
-    setBase({ productId: variant.productId, name: `${recipe.name} · ${t(`sizes.${variant.size}`)}` });
+    setBase({ productId: variant.productId, name: `${recipe.name} · ${t(`sizes.${variant.size}`)}`, fromRecipe: true });
     edit({ type: 'load', items: variant.components.map((c) => ({ productId: c.productId, name: c.name ?? '', quantity: c.quantity })) });
     setTimeout(() => searchRef.current?.focus(), 0);
   }
@@ -83,7 +85,7 @@ export function BouquetBuilder({ onAdd, onClose, format }: { onAdd: (b: BuiltBou
   async function startEmpty(): Promise<Base | null> {
     try {
       const { productId } = await call('bouquets.customProduct', {});
-      const started = { productId, name: t('builder.custom') };
+      const started = { productId, name: t('builder.custom'), fromRecipe: false };
       setBase(started);
       edit({ type: 'load', items: [] });
       setTimeout(() => searchRef.current?.focus(), 0);
@@ -127,7 +129,7 @@ export function BouquetBuilder({ onAdd, onClose, format }: { onAdd: (b: BuiltBou
 
   return (
     <Modal
-      title={base ? t('builder.titleOf', { name: base.name }) : t('builder.title')}
+      title={base?.fromRecipe ? t('builder.titleOf', { name: base.name }) : t('builder.title')}
       onClose={onClose}
       onConfirm={add}
       wide
