@@ -4,6 +4,7 @@ import { handler, type BackendEvent, type ClientState, type HandlerMap } from '.
 import { handlers } from '../../shop/api/handlers';
 import { createProduct } from '../../shop/catalog/products';
 import { demoUser, seedDemoShop } from '../../shop/demo/seed';
+import { seedWriteoffsDemo } from '../../shop/demo/writeoffs';
 import { receiveLot } from '../../shop/stock/ledger';
 import type { Role } from '../../shop/users/permissions';
 import { callsOn } from '../helpers/calls';
@@ -65,6 +66,7 @@ const testHandlers = {
       return { productId, supplierId, lotIds };
     },
   }),
+  'test.demoWriteoffs': handler({ access: 'public', input: z.object({}), run: (ctx) => seedWriteoffsDemo(ctx) }),
   /** a year of write-offs up to yesterday, written straight into the tables (the report reads only them) */
   'test.year': handler({
     access: 'public',
@@ -385,4 +387,36 @@ describe('shrink.report on a year of write-offs', () => {
       .all('s', from, to) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX writeoff_lines_shrink/);
   }, 60_000);
+});
+
+describe('demo write-offs', () => {
+  it('posts a few past write-offs from the demo stock (wilted roses, a broken orchid), quickly, so shrink has something to show', async () => {
+    const before = db().prepare('SELECT count(*) FROM writeoffs').pluck().get() as number;
+    const started = performance.now();
+    const res = await call(env.backend.newClient(), 'test.demoWriteoffs', {});
+    const ms = performance.now() - started;
+    if (!res.ok) throw new Error(JSON.stringify(res.error));
+    const { writeoffs } = res.value as { writeoffs: number };
+    expect(writeoffs).toBeGreaterThanOrEqual(6);
+    expect(ms).toBeLessThan(1_000);
+    const posted = db()
+      .prepare(
+        `SELECT w.reason, w.at, l.age_days, n.name, u.role FROM writeoffs w JOIN writeoff_lines l ON l.writeoff_id = w.id JOIN users u ON u.id = w.user_id
+           JOIN products p ON p.id = l.product_id JOIN product_names n ON n.product_seq = p.seq AND n.lang = 'en'
+          WHERE w.number > ? ORDER BY w.number`,
+      )
+      .all(before) as { reason: string; at: string; age_days: number; name: string; role: string }[];
+    expect(posted.length).toBe(writeoffs);
+    expect(posted.some((w) => w.reason === 'wilted' && /rose/i.test(w.name))).toBe(true);
+    expect(posted.some((w) => w.reason === 'broken' && /orchid/i.test(w.name))).toBe(true);
+    expect(posted.every((w) => w.role === 'florist' && Date.parse(w.at) < Date.now())).toBe(true);
+    const ats = posted.map((w) => w.at);
+    expect(ats).toEqual([...ats].sort());
+    // the ledger agrees: every demo write-off line has its movement
+    const unmatched = db()
+      .prepare(`SELECT count(*) FROM writeoff_lines l WHERE NOT EXISTS (SELECT 1 FROM stock_movements m WHERE m.document_type = 'writeoff' AND m.document_id = l.writeoff_id AND m.lot_id = l.lot_id)`)
+      .pluck()
+      .get();
+    expect(unmatched).toBe(0);
+  });
 });
