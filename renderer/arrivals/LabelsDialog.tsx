@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useApi } from '../api/hooks';
@@ -7,7 +7,8 @@ import { Kbd } from '../ui/Kbd';
 import { Modal } from '../ui/Modal';
 import { LabelSheet, type LabelSet } from './LabelSheet';
 
-type Copies = 'perLine' | 'perStem';
+const COPIES = ['perLine', 'perStem'] as const;
+type Copies = (typeof COPIES)[number];
 
 /**
  * "Print labels" for an arrival: one label per line or per stem, on the receipt/label printer (through
@@ -23,7 +24,7 @@ export function LabelsDialog({ arrival, onClose }: { arrival: { arrivalId: strin
   const [queued, setQueued] = useState<number | null>(null);
   const [sheet, setSheet] = useState<LabelSet | null>(null);
 
-  const list = printers.data ?? [];
+  const list = useMemo(() => printers.data ?? [], [printers.data]);
   useEffect(() => {
     if (printerId === '' && list.length > 0) setPrinterId((list.find((p) => p.isDefault) ?? list[0])?.id ?? '');
   }, [list, printerId]);
@@ -105,7 +106,7 @@ export function LabelsDialog({ arrival, onClose }: { arrival: { arrivalId: strin
     >
       <fieldset className="labels-copies">
         <legend>{t('labels.copies')}</legend>
-        {(['perLine', 'perStem'] as const).map((c) => (
+        {COPIES.map((c) => (
           <label key={c} className="check">
             <input type="radio" name="label-copies" checked={copies === c} onChange={() => setCopies(c)} data-testid={`labels-${c}`} />
             {t(`labels.${c}`)}
