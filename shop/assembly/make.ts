@@ -2,9 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { statement } from '../../db/statements';
 import type { CallContext } from '../api/define';
 import { AppError } from '../api/errors';
-import { shopIdOf } from '../shifts/current';
 import { consumeFifo, receiveLot } from '../stock/ledger';
-import { planAssembly, readVariant, unitCostOf, type ComponentQuantity } from './plan';
+import { assemblyShop, planAssembly, readVariant, unitCostOf, type ComponentQuantity } from './plan';
 
 export interface MakeInput {
   variantId: string;
@@ -49,10 +48,11 @@ function madeForRequest(db: Database, shopId: string, requestId: string): MakeRe
  * (unit cost × N) may differ from the components' cost by less than N/2 minor units; the assembly
  * keeps the exact components cost.
  */
-export function makeBouquets(ctx: CallContext, input: MakeInput): MakeResult {
-  const session = ctx.session;
-  if (!session) throw new AppError('not_signed_in', 'errors:api.notSignedIn');
-  const shopId = shopIdOf(ctx);
+export function makeBouquets(ctx: CallContext, input: MakeInput, madeBy?: string): MakeResult {
+  // The florist signed in; the demo seed names its florist instead.
+  const userId = ctx.session?.userId ?? madeBy;
+  if (userId === undefined) throw new AppError('not_signed_in', 'errors:api.notSignedIn');
+  const shopId = assemblyShop(ctx);
   if (input.requestId !== undefined) {
     const made = madeForRequest(ctx.db, shopId, input.requestId);
     if (made) return made;
@@ -105,7 +105,7 @@ export function makeBouquets(ctx: CallContext, input: MakeInput): MakeResult {
     variant.productId,
     input.quantity,
     at,
-    session.userId,
+    userId,
     componentsCost,
     unitCost,
     lotId,
@@ -123,6 +123,7 @@ export function makeBouquets(ctx: CallContext, input: MakeInput): MakeResult {
 
   ctx.audit({
     action: 'assembly.made',
+    actorId: userId,
     entity: 'assembly',
     entityId: assemblyId,
     details: {

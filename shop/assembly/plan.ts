@@ -4,7 +4,7 @@ import { AppError } from '../api/errors';
 import type { Language } from '../api/schemas';
 import { pickName, readProductNames } from '../catalog/names';
 import { productNotFound, readerLanguage } from '../catalog/products';
-import { shopRules } from '../sales/prepare';
+import { currentShopId } from '../shops/current';
 import { planFifo } from '../stock/ledger';
 
 /**
@@ -85,6 +85,13 @@ export interface AssemblyPlan {
   allowNegative: boolean;
 }
 
+/** The shop: the dispatcher's, or during the demo seed (before the dispatcher knows it) the one just set up. */
+export function assemblyShop(ctx: CallContext): string {
+  const shopId = ctx.shopId ?? currentShopId(ctx.db);
+  if (shopId === null) throw new AppError('conflict', 'errors:shops.notSetUp');
+  return shopId;
+}
+
 export const variantNotFound = (field = 'variantId') => new AppError('not_found', 'errors:assembly.variantNotFound', { field });
 
 export function readVariant(ctx: CallContext, variantId: string): Variant {
@@ -93,7 +100,7 @@ export function readVariant(ctx: CallContext, variantId: string): Variant {
     `SELECT v.id, v.recipe_id, v.size, v.product_id, r.name, r.archived
        FROM recipe_variants v JOIN recipes r ON r.id = v.recipe_id
       WHERE v.id = ? AND r.shop_id = ?`,
-  ).get(variantId, ctx.shopId) as
+  ).get(variantId, assemblyShop(ctx)) as
     | { id: string; recipe_id: string; size: Variant['size']; product_id: string; name: string; archived: number }
     | undefined;
   if (!row) throw variantNotFound();
@@ -227,6 +234,7 @@ export function planAssembly(
     unitCost: unitCostOf(cost, quantity),
     substituted: components.some((c) => c.recipePer !== c.actualPer),
     makeable: used.length === 0 ? 0 : Math.min(...used.map((c) => Math.max(0, Math.floor(c.available / c.actualPer)))),
-    allowNegative: shopRules(ctx).allowNegativeStock,
+    allowNegative:
+      statement(ctx.db, 'SELECT allow_negative_stock FROM shops WHERE id = ?').pluck().get(assemblyShop(ctx)) === 1,
   };
 }
