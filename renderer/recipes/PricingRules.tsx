@@ -28,6 +28,10 @@ function toForm(rules: PricingView, language: string): Form {
   };
 }
 
+type MoneyFieldName = 'fixedAddition' | 'assemblyFee' | 'roundingStep';
+const ADDITION_FIELDS: readonly MoneyFieldName[] = ['fixedAddition', 'assemblyFee'];
+const STEP_FIELD: MoneyFieldName = 'roundingStep';
+
 /** A client-side refusal shown like the backend's, on the field it concerns. */
 const refusal = (field: string, messageKey: string) => ({ code: 'invalid_input' as const, messageKey, field });
 
@@ -120,8 +124,8 @@ export function PricingRules({ canEdit, canReprice, format }: { canEdit: boolean
     }
   }
 
-  const moneyField = (field: 'fixedAddition' | 'assemblyFee' | 'roundingStep', hint?: string) => (
-    <Field label={t(`rules.${field}`)} names={[field]} error={error} {...(hint ? { hint } : {})}>
+  const moneyField = (field: MoneyFieldName, hint?: string) => (
+    <Field key={field} label={t(`rules.${field}`)} names={[field]} error={error} {...(hint ? { hint } : {})}>
       <input
         inputMode="decimal"
         value={form[field]}
@@ -162,12 +166,11 @@ export function PricingRules({ canEdit, canReprice, format }: { canEdit: boolean
       </fieldset>
       <fieldset>
         <legend>{t('rules.additions')}</legend>
-        {moneyField('fixedAddition', t('rules.fixedAdditionHint'))}
-        {moneyField('assemblyFee', t('rules.assemblyFeeHint'))}
+        {ADDITION_FIELDS.map((f) => moneyField(f, t(`rules.${f}Hint`)))}
       </fieldset>
       <fieldset>
         <legend>{t('rules.rounding')}</legend>
-        {moneyField('roundingStep')}
+        {moneyField(STEP_FIELD)}
         <Field label={t('rules.roundingMode')} names={['roundingMode']} error={error}>
           <select
             value={form.roundingMode}

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Recipe } from './types';
 
+/** A flower where a recipe has no photo yet. */
+const NO_PHOTO_MARK = '\u273F';
+
 /** One recipe: photo, name, and per size its shelf price, cost (for who may see it) and how many the stock makes. */
 export function RecipeCard({
   recipe,
@@ -20,7 +23,7 @@ export function RecipeCard({
         <img className="recipe-photo" src={recipe.photo} alt={t('card.photoOf', { name: recipe.name })} loading="lazy" />
       ) : (
         <div className="recipe-photo photo-none" aria-hidden="true">
-          ✿
+          {NO_PHOTO_MARK}
         </div>
       )}
       <div className="recipe-card-body">

@@ -4,6 +4,7 @@ import { useApi } from '../api/hooks';
 import { useSession } from '../app/session';
 import { useMoney } from '../catalog/useMoney';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { ENTER } from '../sale/symbols';
 import { Kbd } from '../ui/Kbd';
 import { PricingRules } from './PricingRules';
 import { RecipeCard } from './RecipeCard';
@@ -12,6 +13,7 @@ import type { Recipe } from './types';
 import './recipes.css';
 
 type Tab = 'recipes' | 'pricing';
+const TABS: readonly Tab[] = ['recipes', 'pricing'];
 const SEARCH_SETTLE_MS = 120;
 
 /**
@@ -45,7 +47,7 @@ export function RecipesPage() {
       <div className="page-head">
         <h1>{t('title')}</h1>
         <div className="tabs" role="tablist" aria-label={t('title')}>
-          {(['recipes', 'pricing'] as const).map((id) => (
+          {TABS.map((id) => (
             <button
               key={id}
               type="button"
@@ -91,7 +93,7 @@ export function RecipesPage() {
           </ul>
           {canManage && (
             <p className="hint">
-              {t('editHint')} <Kbd>↵</Kbd>
+              {t('editHint')} <Kbd>{ENTER}</Kbd>
             </p>
           )}
         </>
