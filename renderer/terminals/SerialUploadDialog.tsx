@@ -45,7 +45,8 @@ export function SerialUploadDialog({ countId, onClose, onDone }: { countId: stri
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [requestId] = useState(randomId);
-  const listening = useRef<string | null>(null);
+  /** The upload the backend keeps for this dialog (listening or received), freed when the dialog goes. */
+  const held = useRef<string | null>(null);
 
   // the first port found, when none was used before
   useEffect(() => {
@@ -53,10 +54,10 @@ export function SerialUploadDialog({ countId, onClose, onDone }: { countId: stri
     if (path === '' && first) setPath(first);
   }, [ports.data, path]);
 
-  // closing the dialog while listening frees the port
+  // closing the dialog frees the port (still listening) or the received lines (not added)
   useEffect(
     () => () => {
-      if (listening.current) void call('terminals.cancel', { uploadId: listening.current }).catch(() => undefined);
+      if (held.current) void call('terminals.cancel', { uploadId: held.current }).catch(() => undefined);
     },
     [],
   );
@@ -67,7 +68,6 @@ export function SerialUploadDialog({ countId, onClose, onDone }: { countId: stri
       setStage({ ...stage, lines: event.lines });
       return;
     }
-    listening.current = null;
     const uploadId = stage.uploadId;
     call('terminals.upload', { uploadId }).then(
       (r) => setStage({ kind: 'preview', uploadId, preview: r.preview }),
@@ -86,7 +86,7 @@ export function SerialUploadDialog({ countId, onClose, onDone }: { countId: stri
       remember(PORT_KEY, path.trim());
       remember(BAUD_KEY, String(baudRate));
       const { uploadId } = await call('terminals.listen', { countId, path: path.trim(), baudRate });
-      listening.current = uploadId;
+      held.current = uploadId;
       setStage({ kind: 'listening', uploadId, lines: 0 });
     } catch (err) {
       setError(err);
@@ -94,11 +94,12 @@ export function SerialUploadDialog({ countId, onClose, onDone }: { countId: stri
     setBusy(false);
   }
 
-  async function stop() {
-    if (stage.kind !== 'listening') return;
-    listening.current = null;
-    await call('terminals.cancel', { uploadId: stage.uploadId }).catch(() => undefined);
+  /** Back to the start: the port is freed and what was received is dropped. */
+  async function restart() {
+    const uploadId = held.current;
+    held.current = null;
     setStage({ kind: 'setup' });
+    if (uploadId) await call('terminals.cancel', { uploadId }).catch(() => undefined);
   }
 
   async function add() {
@@ -107,6 +108,7 @@ export function SerialUploadDialog({ countId, onClose, onDone }: { countId: stri
     setError(null);
     try {
       const r = await call('terminals.importUpload', { uploadId: stage.uploadId, countId, requestId });
+      held.current = null;
       setStage({ kind: 'done', lines: r.lines, quantity: r.quantity });
       onDone?.();
     } catch (err) {
@@ -116,7 +118,7 @@ export function SerialUploadDialog({ countId, onClose, onDone }: { countId: stri
   }
 
   function close() {
-    if (stage.kind === 'listening') void stop();
+    void restart();
     onClose();
   }
 
@@ -146,7 +148,7 @@ export function SerialUploadDialog({ countId, onClose, onDone }: { countId: stri
           )}
           {stage.kind === 'preview' && (
             <>
-              <button type="button" onClick={() => setStage({ kind: 'setup' })} disabled={busy}>
+              <button type="button" onClick={() => void restart()} disabled={busy}>
                 {t('again')}
               </button>
               <button type="button" className="primary" disabled={busy || matchedLines === 0} onClick={() => void add()} data-testid="terminal-serial-confirm">
@@ -207,7 +209,7 @@ export function SerialUploadDialog({ countId, onClose, onDone }: { countId: stri
         <div className="terminal-listening" role="status" data-testid="terminal-serial-waiting">
           <p className="lead">{stage.lines === 0 ? t('waiting') : t('receiving', { lines: n(stage.lines) })}</p>
           <p className="hint">{t('waitingHint')}</p>
-          <button type="button" onClick={() => void stop()} data-testid="terminal-serial-stop">
+          <button type="button" onClick={() => void restart()} data-testid="terminal-serial-stop">
             {t('stop')}
           </button>
         </div>
