@@ -137,6 +137,16 @@ export function ArrivalForm({ draft, setDraft, suppliers, currency, format, paus
 
   const field = error ? errorField(error) : undefined;
   const badLine = field ? /^lines\.(\d+)\./.exec(field)?.[1] : undefined;
+  // A refused line: the florist lands in the box to fix (its quantity, pack size or cost).
+  useEffect(() => {
+    const match = field ? /^lines\.(\d+)\.(\w+)/.exec(field) : null;
+    if (!match) return;
+    const row = ref.current?.querySelectorAll<HTMLTableRowElement>('[data-testid="arrival-line"]')[Number(match[1])];
+    const which = match[2] === 'packSize' ? 'arrival-pack-size' : match[2] === 'unitCost' || match[2] === 'packCost' ? 'arrival-cost' : null;
+    const input = row?.querySelector<HTMLInputElement>(which ? `[data-testid="${which}"]` : 'input.qty');
+    input?.focus();
+    input?.select();
+  }, [field, error]);
   const total = currency ? draftTotal(draft, currency) : 0;
   const stems = draft.lines.reduce((n, l) => n + (lineStems(l) ?? 0), 0);
   const activeSuppliers = suppliers.filter((s) => !s.archived || s.id === draft.supplierId);
