@@ -101,7 +101,9 @@ export function BouquetBuilder({ onAdd, onClose, format }: { onAdd: (b: BuiltBou
     try {
       if (!base && !(await startEmpty())) return true;
       const found = await call('catalog.byBarcode', { code, lang });
-      if (found.product.kind === 'service' || found.product.archived) {
+      if (found.product.archived) {
+        setError({ code: 'conflict', messageKey: 'errors:sales.productArchived', params: { product: found.product.name } });
+      } else if (found.product.kind === 'service') {
         setError({ code: 'conflict', messageKey: 'errors:assembly.serviceComponent', params: { product: found.product.name } });
       } else {
         edit({ type: 'add', productId: found.product.id, name: found.product.name });
