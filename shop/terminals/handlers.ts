@@ -43,6 +43,8 @@ function uploads(ctx: CallContext) {
 /** The finished upload's bytes, or a refusal saying why there are none yet. */
 function uploadedBytes(upload: UploadState): Uint8Array {
   if (!upload.done) throw new AppError('conflict', 'errors:terminals.uploadNotDone', { field: 'uploadId', params: { lines: upload.lines } });
+  // a cut-off upload would count part of the shop: refused whole, like a file too large
+  if (upload.ended === 'tooLarge') throw new AppError('too_large', 'errors:terminals.fileTooLarge', { field: 'uploadId' });
   if (!upload.bytes || upload.bytes.length === 0) {
     const key = upload.ended === 'timeout' ? 'uploadTimedOut' : upload.ended === 'gone' ? 'uploadGone' : 'empty';
     throw new AppError('invalid_input', `errors:terminals.${key}`, { field: 'uploadId', params: { detail: upload.detail ?? '' } });
