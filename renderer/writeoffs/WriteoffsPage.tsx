@@ -11,7 +11,7 @@ import { ShortcutButton, useScreenShortcuts } from '../shift/shortcuts';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { ShrinkReport } from './ShrinkReport';
 import { ProductWriteOffDialog } from './WriteOffDialog';
-import { REASONS, type AnyReason } from './reasons';
+import { ALL_REASONS, type AnyReason } from './reasons';
 import '../shift/counter.css';
 import './writeoffs.css';
 
@@ -136,7 +136,7 @@ function WriteoffList() {
           <label htmlFor="writeoffs-reason">{t('table.reason')}</label>
           <select id="writeoffs-reason" value={reason} onChange={(e) => setReason(e.target.value as AnyReason | '')} data-testid="writeoffs-reason">
             <option value="">{t('anyReason')}</option>
-            {[...REASONS, 'returned' as const].map((r) => (
+            {ALL_REASONS.map((r) => (
               <option key={r} value={r}>
                 {t(`reasons.${r}`)}
               </option>
@@ -193,8 +193,7 @@ function WriteoffRowView({ row, open, onToggle, format, language }: { row: Row; 
           {row.returnNumber !== null && <span className="hint"> · {t('fromReturn', { number: row.returnNumber })}</span>}
         </td>
         <td>
-          {row.names.join(', ')}
-          {row.lines > row.names.length && '…'}
+          {row.lines > row.names.length ? t('namesMore', { names: row.names.join(', ') }) : row.names.join(', ')}
           {row.note && <div className="hint">{row.note}</div>}
         </td>
         <td className="num">{formatNumber(row.quantity, language)}</td>

@@ -8,6 +8,7 @@ export const REASONS = ['wilted', 'broken', 'damaged', 'display', 'other'] as co
 export type Reason = (typeof REASONS)[number];
 /** every reason a posted write-off can carry: 'returned' comes only from a return */
 export type AnyReason = Reason | 'returned';
+export const ALL_REASONS: readonly AnyReason[] = [...REASONS, 'returned'];
 
 export const GROUPS = ['product', 'reason', 'age', 'supplier', 'variety', 'category'] as const;
 export type Group = (typeof GROUPS)[number];

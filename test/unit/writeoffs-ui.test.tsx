@@ -42,7 +42,7 @@ describe('WriteOffDialog', () => {
   const lot = { lotId: 'l1', productId: 'p1', name: 'Rose Freedom', quantity: 24 };
   it('shows the lot, every reason as a big button with its digit, the quantity defaulting to all, in every language', async () => {
     const seen = new Map<string, string>();
-    for (const lang of ['en', 'ru', 'ka', 'kk', 'uz']) {
+    for (const lang of ['en', 'ru', 'ka', 'kk', 'uz'] as const) {
       await changeLanguage(lang);
       const html = render(<WriteOffDialog lot={lot} onClose={() => {}} />);
       expect(html).toContain('Rose Freedom');
