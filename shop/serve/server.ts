@@ -14,9 +14,10 @@ import { CSP } from './csp';
 
 export { CSP };
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** A data-collection terminal's file (up to 20 MB, base64 in JSON) is the largest thing a call carries. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Past this we stop draining an oversized body and drop the connection. */
-const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
+const MAX_DRAIN_BYTES = 2 * MAX_BODY_BYTES;
 const MAX_CLIENTS = 256;
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -127,7 +127,7 @@ describe('browser-mode server', () => {
     expect((await api('system.status', '{}', { 'X-Posy-Client': 'x'.repeat(65) })).status).toBe(400);
   });
 
-  it('answers too_large for a body over 1 MB and invalid_input for broken JSON', async () => {
+  it('answers too_large for a body over the limit (32 MB) and invalid_input for broken JSON', async () => {
     const big = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
     const tooLarge = JSON.parse((await api('system.status', big)).body);
     expect(tooLarge).toMatchObject({ ok: false, error: { code: 'too_large', messageKey: 'errors:api.tooLarge' } });
