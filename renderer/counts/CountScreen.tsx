@@ -232,7 +232,15 @@ export function CountScreen({ countId, onBack }: { countId: string; onBack: () =
       </p>
       {open && (
         <div className="count-toolbar">
-          <TerminalButtons countId={countId} categoryId={count.categoryId} onDone={detail.reload} />
+          <TerminalButtons
+            countId={countId}
+            categoryId={count.categoryId}
+            onDone={() => {
+              // the last scan's running count no longer holds once a terminal's lines are in
+              setFeedback(null);
+              detail.reload();
+            }}
+          />
           <span className="spacer" />
           {canCount && (
             <button type="button" className="count-danger" onClick={() => setDialog('cancel')} data-testid="count-cancel">
