@@ -44,7 +44,7 @@ export function RecipeCard({
           <tbody>
             {recipe.variants.map((v) => (
               <tr key={v.id} data-testid={`recipe-variant-${v.size}`}>
-                <th scope="row">{t(`sizes.${v.size}`)}</th>
+                <th scope="row" title={t(`sizes.${v.size}`)}>{t(`sizesShort.${v.size}`)}</th>
                 <td className="num">
                   {format(v.price)}
                   {v.rulePrice !== v.price && (
