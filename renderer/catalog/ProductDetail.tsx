@@ -29,6 +29,7 @@ export function ProductDetail({ productId, canEdit, onEdit, onClose }: ProductDe
   const categories = useApi('catalog.categories', { lang: isLanguage(language) ? language : 'en', includeArchived: true }, [
     'catalog.changed',
   ]);
+  const suppliers = useApi('suppliers.list', { includeArchived: true }, ['suppliers.changed']);
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const p = product.data?.id === productId ? product.data : undefined;
@@ -48,6 +49,7 @@ export function ProductDetail({ productId, canEdit, onEdit, onClose }: ProductDe
   }
 
   const categoryName = p?.categoryId ? categories.data?.find((c) => c.id === p.categoryId)?.name : undefined;
+  const supplierName = p?.supplierId ? suppliers.data?.find((s) => s.id === p.supplierId)?.name : undefined;
   const otherNames = p ? LANGUAGES.filter((l) => l !== language && p.names[l]) : [];
 
   return (
@@ -93,6 +95,14 @@ export function ProductDetail({ productId, canEdit, onEdit, onClose }: ProductDe
             )}
             <dt>{t('form.unit')}</dt>
             <dd>{t(`units.${p.unit}`)}</dd>
+            <dt>{t('stock:product.vaseLife')}</dt>
+            <dd data-testid="product-detail-vase-life">
+              {p.vaseLifeDays === null ? t('stock:product.vaseLifeNone') : t('stock:days', { count: p.vaseLifeDays })}
+            </dd>
+            <dt>{t('stock:product.minStock')}</dt>
+            <dd>{p.minStock === null ? t('stock:product.minStockNone') : `${p.minStock} ${t(`unitsShort.${p.unit}`)}`}</dd>
+            <dt>{t('stock:product.supplier')}</dt>
+            <dd>{supplierName ?? t('stock:product.noSupplier')}</dd>
             <dt>{t('detail.updated')}</dt>
             <dd className="nowrap">{formatDateTime(p.updatedAt, language)}</dd>
           </dl>

@@ -27,6 +27,10 @@ interface Draft {
   unitChosen: boolean;
   price: string;
   barcodes: string[];
+  /** freshness and restock (whole numbers as typed; empty = none) */
+  vaseLife: string;
+  minStock: string;
+  supplierId: string;
 }
 
 const EMPTY_NAMES: Record<Language, string> = { en: '', ru: '', ka: '', kk: '', uz: '' };
@@ -44,6 +48,9 @@ function draftOf(product: ProductRecord | undefined, currency: string | null, la
       unitChosen: false,
       price: '',
       barcodes: initialBarcode ? [initialBarcode] : [],
+      vaseLife: '',
+      minStock: '',
+      supplierId: '',
     };
   }
   return {
@@ -57,6 +64,9 @@ function draftOf(product: ProductRecord | undefined, currency: string | null, la
     unitChosen: true,
     price: currency ? formatMoneyForInput(product.price, currency, language) : String(product.price / 100),
     barcodes: product.barcodes.map((b) => b.code),
+    vaseLife: product.vaseLifeDays === null ? '' : String(product.vaseLifeDays),
+    minStock: product.minStock === null ? '' : String(product.minStock),
+    supplierId: product.supplierId ?? '',
   };
 }
 
@@ -68,7 +78,7 @@ const localError = (field: string, messageKey: string, params?: Record<string, s
   ...(params ? { params } : {}),
 });
 
-const FORM_FIELDS = ['kind', 'names', ...LANGUAGES.map((l) => `names.${l}`), 'categoryId', 'variety', 'colour', 'stemLengthCm', 'unit', 'price', 'code'];
+const FORM_FIELDS = ['kind', 'names', ...LANGUAGES.map((l) => `names.${l}`), 'categoryId', 'variety', 'colour', 'stemLengthCm', 'unit', 'price', 'code', 'vaseLifeDays', 'minStock', 'supplierId'];
 
 
 interface ProductFormProps {
@@ -88,6 +98,8 @@ export function ProductForm({ product, initialBarcode, onClose, onSaved }: Produ
   const currency = useShopCurrency();
   const options = useApi('catalog.options', {});
   const categories = useApi('catalog.categories', { lang: isLanguage(language) ? language : 'en' }, ['catalog.changed']);
+  // Archived suppliers are listed too, so a product keeps showing the one it names; only active ones can be chosen.
+  const suppliers = useApi('suppliers.list', { includeArchived: true }, ['suppliers.changed']);
   const [draft, setDraft] = useState<Draft>(() => draftOf(product, currency, language, initialBarcode));
   const [error, setError] = useState<unknown>(null);
   const [codeInput, setCodeInput] = useState('');
@@ -165,7 +177,7 @@ export function ProductForm({ product, initialBarcode, onClose, onSaved }: Produ
     return true;
   });
 
-  function validate(): { price: number; stemLengthCm: number | null } | null {
+  function validate(): { price: number; stemLengthCm: number | null; vaseLifeDays: number | null; minStock: number | null } | null {
     const parsed = parseMoney(draft.price, currency ?? 'USD');
     if (!parsed.ok) {
       setError(localError('price', `catalog:money.${parsed.error}`));
@@ -185,11 +197,26 @@ export function ProductForm({ product, initialBarcode, onClose, onSaved }: Produ
       }
       stemLengthCm = n;
     }
+    const whole = (text: string): number | null | undefined => {
+      if (text.trim() === '') return null;
+      const n = Number(text.trim());
+      return Number.isInteger(n) ? n : undefined;
+    };
+    const vaseLifeDays = whole(draft.vaseLife);
+    if (vaseLifeDays === undefined || (vaseLifeDays !== null && (vaseLifeDays < 1 || vaseLifeDays > 3650))) {
+      setError(localError('vaseLifeDays', 'errors:freshness.vaseLifeInvalid'));
+      return null;
+    }
+    const minStock = whole(draft.minStock);
+    if (minStock === undefined || (minStock !== null && (minStock < 0 || minStock > 10_000_000))) {
+      setError(localError('minStock', 'errors:freshness.minStockInvalid'));
+      return null;
+    }
     if (LANGUAGES.every((l) => draft.names[l].trim() === '')) {
       setError(localError(`names.${nameOrder[0]}`, 'errors:catalog.nameRequired'));
       return null;
     }
-    return { price: parsed.minor, stemLengthCm };
+    return { price: parsed.minor, stemLengthCm, vaseLifeDays, minStock };
   }
 
   async function submit(e: FormEvent) {
@@ -214,6 +241,9 @@ export function ProductForm({ product, initialBarcode, onClose, onSaved }: Produ
           unit: draft.unit,
           price: checked.price,
           barcodes: draft.barcodes,
+          vaseLifeDays: checked.vaseLifeDays,
+          minStock: checked.minStock,
+          supplierId: draft.supplierId || null,
         });
       } else {
         const names = Object.fromEntries(LANGUAGES.flatMap((l) => (draft.names[l].trim() ? [[l, draft.names[l].trim()]] : [])));
@@ -227,6 +257,9 @@ export function ProductForm({ product, initialBarcode, onClose, onSaved }: Produ
           unit: draft.unit,
           price: checked.price,
           barcodes: draft.barcodes,
+          ...(checked.vaseLifeDays !== null ? { vaseLifeDays: checked.vaseLifeDays } : {}),
+          ...(checked.minStock !== null ? { minStock: checked.minStock } : {}),
+          ...(draft.supplierId ? { supplierId: draft.supplierId } : {}),
         });
       }
       onSaved(saved);
@@ -362,6 +395,42 @@ export function ProductForm({ product, initialBarcode, onClose, onSaved }: Produ
                 />
               </Field>
             </div>
+
+            <fieldset className="freshness">
+              <legend>{t('stock:product.legend')}</legend>
+              <div className="form-grid">
+                <Field label={t('stock:product.vaseLife')} names={['vaseLifeDays']} error={error}>
+                  <input
+                    data-testid="product-vase-life"
+                    inputMode="numeric"
+                    placeholder={t('stock:product.vaseLifeNone')}
+                    value={draft.vaseLife}
+                    onChange={(e) => set('vaseLife', e.target.value.replace(/[^\d]/g, ''))}
+                  />
+                </Field>
+                <Field label={t('stock:product.minStock')} names={['minStock']} error={error}>
+                  <input
+                    data-testid="product-min-stock"
+                    inputMode="numeric"
+                    placeholder={t('stock:product.minStockNone')}
+                    value={draft.minStock}
+                    onChange={(e) => set('minStock', e.target.value.replace(/[^\d]/g, ''))}
+                  />
+                </Field>
+                <Field label={t('stock:product.supplier')} names={['supplierId']} error={error}>
+                  <select data-testid="product-supplier" value={draft.supplierId} onChange={(e) => set('supplierId', e.target.value)}>
+                    <option value="">{t('stock:product.noSupplier')}</option>
+                    {(suppliers.data ?? [])
+                      .filter((s) => !s.archived || s.id === draft.supplierId)
+                      .map((s) => (
+                        <option key={s.id} value={s.id} disabled={s.archived}>
+                          {s.archived ? t('stock:product.supplierArchived', { name: s.name }) : s.name}
+                        </option>
+                      ))}
+                  </select>
+                </Field>
+              </div>
+            </fieldset>
 
             <fieldset className="colours">
               <legend>{t('form.colour')}</legend>

@@ -155,6 +155,16 @@ const LineRow = memo(function LineRow({ line, priced, name, components, selected
               })}
             </span>
           )}
+          {priced !== undefined && priced.markdown > 0 && (
+            <span className="line-reason line-markdown" data-testid="line-markdown">
+              {priced.markdownBp === null
+                ? t('stock:markdown.linePlain', { amount: format(priced.markdown) })
+                : t('stock:markdown.line', {
+                    percent: formatNumber(priced.markdownBp / 100, i18n.language),
+                    amount: format(priced.markdown),
+                  })}
+            </span>
+          )}
           {lowStock && (
             <span className="line-stock" data-testid="line-low-stock">
               {t('lines.stock', { stock: formatNumber(priced.stock, i18n.language) })}

@@ -1,7 +1,55 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/hooks';
+import { LotsTab } from './LotsTab';
+import { LowTab } from './LowTab';
+import { RulesTab } from './RulesTab';
+import { SellFirstTab } from './SellFirstTab';
+import { onStockTabRequest, takeRequestedTab } from './tabRequest';
+import type { StockTab } from './types';
+import './stock.css';
 
-/** Placeholder until the screen is built (issue 4). */
+const TABS: readonly StockTab[] = ['lots', 'sellFirst', 'low', 'rules'];
+
+/**
+ * Stock by lot: how old every stem is and how long it has left, what to sell first this morning,
+ * what is below its minimum, and the markdown rules that apply at the counter.
+ */
 export function StockPage() {
-  const { t } = useTranslation();
-  return <h1>{t('nav.stock')}</h1>;
+  const { t } = useTranslation('stock');
+  const [tab, setTab] = useState<StockTab>(() => takeRequestedTab() ?? 'lots');
+  useEffect(() => onStockTabRequest((wanted) => {
+    takeRequestedTab();
+    setTab(wanted);
+  }), []);
+  const low = useApi('stock.lowCount', {}, ['stock.changed', 'sales.changed', 'catalog.changed']);
+  const lowCount = low.data?.count ?? 0;
+
+  return (
+    <div className="page stock-page" data-testid="stock-page">
+      <div className="page-head">
+        <h1>{t('title')}</h1>
+        <div className="tabs" role="tablist" aria-label={t('title')}>
+          {TABS.map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              className={tab === id ? 'tab current' : 'tab'}
+              data-testid={`stock-tab-${id}`}
+              onClick={() => setTab(id)}
+            >
+              {t(`tabs.${id}`)}
+              {id === 'low' && lowCount > 0 && <span className="tab-count">{lowCount}</span>}
+            </button>
+          ))}
+        </div>
+      </div>
+      {tab === 'lots' && <LotsTab />}
+      {tab === 'sellFirst' && <SellFirstTab />}
+      {tab === 'low' && <LowTab />}
+      {tab === 'rules' && <RulesTab />}
+    </div>
+  );
 }

@@ -335,7 +335,7 @@ describe('sell first and low stock', () => {
     const rose = await product('Rose Low', 1000, { minStock: 50, supplierId: supplier.value });
     await call(anon, 'test.pack', { supplierId: supplier.value, productId: rose, packSize: 20 });
     await lot(rose, 12, 300, daysBefore(1));
-    const tulip = await product('Tulip Low', 500, { minStock: 10 });
+    await product('Tulip Low', 500, { minStock: 10 });
     const enough = await product('Gerbera Enough', 500, { minStock: 5 });
     await lot(enough, 5, 100, daysBefore(1));
     await product('Archived Low', 500, { minStock: 10 }).then((id) => ok(owner, 'catalog.archive', { id }));
