@@ -230,6 +230,53 @@ describe('counting a category', () => {
   });
 });
 
+describe('counts.addEntries', () => {
+  it('adds a terminal upload in one go, audited as counts.imported, and refuses it whole when one line is wrong', async () => {
+    const { countId } = await ok(florist, 'counts.create', { categoryId: roses, blind: true });
+    const added = await ok(florist, 'counts.addEntries', {
+      countId,
+      source: 'serial',
+      entries: [
+        { productId: redRose, quantity: 12 },
+        { productId: sprayRose, quantity: 3 },
+      ],
+    });
+    expect(added.added).toBe(2);
+    expect(rows(`SELECT action, details FROM audit_log WHERE action = 'counts.imported'`)).toHaveLength(1);
+    expect(rows(`SELECT DISTINCT source FROM count_entries WHERE count_id = ?`, countId)).toEqual([{ source: 'serial' }]);
+    const bad = await call(florist, 'counts.addEntries', {
+      countId,
+      source: 'file',
+      entries: [
+        { productId: redRose, quantity: 1 },
+        { productId: redRose, quantity: 0 },
+      ],
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', messageKey: 'errors:counts.quantityInvalid' } });
+    expect(rows(`SELECT 1 FROM count_entries WHERE count_id = ?`, countId)).toHaveLength(2);
+  });
+
+  it('shows a cancelled count with what was counted and nothing compared', async () => {
+    const { countId } = await ok(florist, 'counts.create', { categoryId: roses, blind: false });
+    await scan(florist, countId, 'CNT-RED', 2);
+    await ok(florist, 'counts.cancel', { countId });
+    const d = await detail(manager, countId);
+    expect(d.status).toBe('cancelled');
+    expect(d.showsExpected).toBe(false);
+    expect(line(d, redRose)).toEqual(expect.objectContaining({ counted: 2 }));
+    expect(Object.keys(line(d, redRose) ?? {})).not.toContain('expected');
+  });
+
+  it('compares with the stock at posting: a sale made while counting is not booked as missing', async () => {
+    const { countId } = await ok(florist, 'counts.create', { categoryId: tulips, blind: false });
+    await raw('test.sell', { productId: tulip, quantity: 4 });
+    await ok(florist, 'counts.add', { countId, productId: tulip, quantity: 26, source: 'manual' });
+    const posted = (await ok(manager, 'counts.post', { countId })) as unknown as Record<string, number>;
+    expect(posted).toMatchObject({ shortageQuantity: 0, surplusQuantity: 0, value: 0 });
+    expect(rows(`SELECT 1 FROM stock_movements WHERE document_type = 'adjustment'`)).toHaveLength(0);
+  });
+});
+
 describe('blind counts', () => {
   it('hide expected, difference and value from a counter without stock.adjust, in the backend', async () => {
     const { countId } = await ok(florist, 'counts.create', { categoryId: roses, blind: true });
