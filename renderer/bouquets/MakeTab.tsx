@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { call, randomId } from '../api/client';
 import { useBackendEvent } from '../api/hooks';
 import { formatNumber } from '../format/numbers';
-import { isShown } from '../scan/scanContext';
+import { isLanguage } from '../i18n/languages';
+import { isShown, useScanHandler } from '../scan/scanContext';
 import { latestOnly } from '../sale/latest';
 import { ENTER, MINUS } from '../sale/symbols';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -58,6 +59,17 @@ export function MakeTab({
   const [generation, setGeneration] = useState(0);
   const requestId = useRef<string>(randomId());
   const n = (v: number) => formatNumber(v, i18n.language);
+  const lang = isLanguage(i18n.language) ? i18n.language : 'en';
+
+  // A recipe edited elsewhere: the chosen size follows it (its components are what "as the recipe" means).
+  useEffect(() => {
+    setChosen((c) => {
+      if (!c || !recipes) return c;
+      const recipe = recipes.find((r) => r.id === c.recipe.id);
+      const variant = recipe?.variants.find((v) => v.id === c.variant.id);
+      return recipe && variant ? { recipe, variant } : null;
+    });
+  }, [recipes]);
 
   const recipeItems = (v: RecipeVariant): ComponentItem[] =>
     v.components.map((c) => ({ productId: c.productId, name: c.name ?? '', quantity: c.quantity }));
@@ -108,6 +120,31 @@ export function MakeTab({
   function setN(value: number) {
     if (Number.isInteger(value) && value >= 1 && value <= MAX_BOUQUETS) setCount(value);
     setTypedCount(null);
+  }
+
+  // While a component is being replaced or added, a scanned stem is the one.
+  useScanHandler(async (code) => {
+    if (!isShown(pageRef.current) || (replacing === null && !adding)) return false;
+    try {
+      const found = await call('catalog.byBarcode', { code, lang });
+      if (found.product.kind === 'service' || found.product.archived || found.product.id === chosen?.variant.productId) return true;
+      const picked = { id: found.product.id, name: found.product.name };
+      if (replacing !== null) replaceWith(picked);
+      else {
+        edit({ type: 'add', productId: picked.id, name: picked.name });
+        setAdding(false);
+      }
+    } catch (e) {
+      setPlanError(e);
+    }
+    return true;
+  });
+
+  function replaceWith(p: { id: string; name: string }) {
+    const old = items.find((i) => i.productId === replacing);
+    const without = replacing === null ? items : componentsReducer(items, { type: 'remove', productId: replacing });
+    setActual(componentsReducer(without, { type: 'add', productId: p.id, name: p.name, quantity: old?.quantity ?? 1 }));
+    setReplacing(null);
   }
 
   const blocked = plan !== null && plan.short.length > 0 && !plan.allowNegative;
@@ -275,17 +312,7 @@ export function MakeTab({
                 <p>{t('plan.replacing', { name: items.find((i) => i.productId === replacing)?.name ?? '' })}</p>
                 <ProductPicker
                   exclude={[chosen.variant.productId, ...items.map((i) => i.productId)]}
-                  onPick={(p) => {
-                    const old = items.find((i) => i.productId === replacing);
-                    const next = componentsReducer(componentsReducer(items, { type: 'remove', productId: replacing }), {
-                      type: 'add',
-                      productId: p.id,
-                      name: p.name,
-                      quantity: old?.quantity ?? 1,
-                    });
-                    setActual(next);
-                    setReplacing(null);
-                  }}
+                  onPick={replaceWith}
                 />
                 <button type="button" className="ghost" onClick={() => setReplacing(null)}>
                   {t('actions.cancel')}
