@@ -83,15 +83,28 @@ export function ShrinkReport() {
           ) : (
             <>
               <div className="shrink-chart" data-testid="shrink-chart">
-                <ResponsiveContainer width="100%" height={260}>
-                  <BarChart data={chartRows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} height={50} />
-                    <YAxis tickFormatter={(v: number) => format(v)} width={90} tick={{ fontSize: 12 }} />
-                    <Tooltip formatter={(v) => [format(Number(v)), t('table.cost')]} />
-                    <Bar dataKey="cost" fill="var(--accent, #2f6f5e)" isAnimationActive={false} />
-                  </BarChart>
-                </ResponsiveContainer>
+                {/* Names are long ("Rose Ecuador Brighton yellow 50 cm"): bars lie down, names on the left; age buckets stand up. */}
+                {group === 'age' ? (
+                  <ResponsiveContainer width="100%" height={240}>
+                    <BarChart data={chartRows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+                      <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                      <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+                      <YAxis tickFormatter={(v: number) => format(v)} width={90} tick={{ fontSize: 12 }} />
+                      <Tooltip formatter={(v) => [format(Number(v)), t('table.cost')]} />
+                      <Bar dataKey="cost" fill="var(--accent, #2f6f5e)" isAnimationActive={false} />
+                    </BarChart>
+                  </ResponsiveContainer>
+                ) : (
+                  <ResponsiveContainer width="100%" height={40 + chartRows.length * 30}>
+                    <BarChart data={chartRows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                      <XAxis type="number" tickFormatter={(v: number) => format(v)} tick={{ fontSize: 12 }} />
+                      <YAxis type="category" dataKey="name" width={240} interval={0} tick={{ fontSize: 12 }} />
+                      <Tooltip formatter={(v) => [format(Number(v)), t('table.cost')]} />
+                      <Bar dataKey="cost" fill="var(--accent, #2f6f5e)" isAnimationActive={false} barSize={18} />
+                    </BarChart>
+                  </ResponsiveContainer>
+                )}
               </div>
               <table className="table compact shrink-table" data-testid="shrink-table">
                 <thead>
