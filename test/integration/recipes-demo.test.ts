@@ -7,17 +7,21 @@ import { seedDemoShop } from '../../shop/demo/seed';
 import { seedRecipesDemo } from '../../shop/demo/recipes';
 import { tempBackend } from '../helpers/tempBackend';
 
-/** The demo recipes: pricing rules per currency, five recipes of three sizes, named in the shop's language, fast. */
+/** The demo shop's recipes: pricing rules per currency, five recipes of three sizes, named in the shop's language, fast. */
 const testHandlers = {
   ...handlers,
   'test.seed': handler({
     access: 'public',
     input: z.object({ language }),
     run(ctx, i) {
+      // The demo shop seeds its recipes itself; timed again here inside a savepoint that is rolled back.
       seedDemoShop(ctx, { language: i.language });
+      ctx.db.exec('SAVEPOINT timing');
       const started = performance.now();
       const seeded = seedRecipesDemo(ctx);
-      return { ...seeded, ms: performance.now() - started };
+      const ms = performance.now() - started;
+      ctx.db.exec('ROLLBACK TO timing; RELEASE timing');
+      return { ...seeded, ms };
     },
   }),
 } satisfies HandlerMap;

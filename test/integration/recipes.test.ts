@@ -17,7 +17,15 @@ import { tempBackend } from '../helpers/tempBackend';
 const KINDS = ['cut_flower', 'greenery', 'consumable', 'plant', 'ready_item', 'service'] as const;
 const testHandlers = {
   ...handlers,
-  'test.seedDemo': handler({ access: 'public', input: z.object({}), run: (ctx) => seedDemoShop(ctx, { language: 'en' }) }),
+  'test.seedDemo': handler({
+    access: 'public',
+    input: z.object({}),
+    run(ctx) {
+      seedDemoShop(ctx, { language: 'en' });
+      // This file prices from the currency's defaults and its own products: no demo rules, no markdowns.
+      ctx.db.exec('DELETE FROM kind_markups; DELETE FROM pricing_rules; UPDATE markdown_rules SET archived = 1');
+    },
+  }),
   'test.product': handler({
     access: 'public',
     input: z.object({ name: z.string(), kind: z.enum(KINDS), price: z.number().int(), archived: z.boolean().default(false) }),
@@ -144,7 +152,7 @@ describe('a recipe', () => {
     const events: string[] = [];
     const off = env.backend.onEvent((e) => events.push(e.type));
     const saved = await ok(as('manager'), 'recipes.save', {
-      name: 'Spring mood',
+      name: 'Meadow test',
       description: 'Roses in kraft paper',
       variants: [
         { size: 'small', assemblyFee: 300, components: [{ productId: rose, quantity: 5 }, { productId: wrap, quantity: 1 }] },
@@ -155,8 +163,8 @@ describe('a recipe', () => {
     recipeId = saved.id;
     expect(saved.variants.map((v) => [v.size, v.productName, v.price, v.rulePrice, v.cost])).toEqual([
       // 5 × 1.00 × 2.5 = 12.50 + 4.00 + 3.00 = 19.50
-      ['small', 'Spring mood · S', 1950, 1950, 700],
-      ['medium', 'Spring mood · M', 5300, 5300, 1950],
+      ['small', 'Meadow test · S', 1950, 1950, 700],
+      ['medium', 'Meadow test · M', 5300, 5300, 1950],
     ]);
     mediumProduct = saved.variants[1]?.productId ?? '';
     const p = await ok(as('manager'), 'catalog.get', { id: mediumProduct });
@@ -167,8 +175,8 @@ describe('a recipe', () => {
   });
 
   it('shows what it costs only to who may see costs', async () => {
-    const [ownerView] = await ok(as('owner'), 'recipes.list', { query: 'spring' });
-    const [cashierView] = await ok(as('cashier'), 'recipes.list', { query: 'SPRING' });
+    const [ownerView] = await ok(as('owner'), 'recipes.list', { query: 'meadow' });
+    const [cashierView] = await ok(as('cashier'), 'recipes.list', { query: 'MEADOW' });
     expect(ownerView?.variants[0]?.cost).toBe(700);
     expect(cashierView?.variants[0]).not.toHaveProperty('cost');
     expect(cashierView?.variants[0]).not.toHaveProperty('breakdown');
@@ -204,16 +212,16 @@ describe('a recipe', () => {
     const direct = refused(
       await call(as('manager'), 'recipes.save', {
         id: recipeId,
-        name: 'Spring mood',
+        name: 'Meadow test',
         variants: [{ size: 'large', assemblyFee: 0, components: [{ productId: mediumProduct, quantity: 1 }] }],
       }),
     );
-    expect(direct).toMatchObject({ messageKey: 'errors:recipes.containsItself', field: 'variants.0.components.0.productId', params: { product: 'Spring mood · M' } });
+    expect(direct).toMatchObject({ messageKey: 'errors:recipes.containsItself', field: 'variants.0.components.0.productId', params: { product: 'Meadow test · M' } });
     expect(writes()).toEqual(before);
 
-    // A basket holds a Spring mood bouquet; Spring mood may then not hold the basket.
+    // A basket holds a Meadow bouquet; Meadow may then not hold the basket.
     const basket = await ok(as('manager'), 'recipes.save', {
-      name: 'Basket',
+      name: 'Test basket',
       variants: [{ size: 'large', assemblyFee: 0, components: [{ productId: mediumProduct, quantity: 1 }, { productId: fern, quantity: 3 }] }],
     });
     const basketProduct = basket.variants[0]?.productId ?? '';
@@ -223,7 +231,7 @@ describe('a recipe', () => {
     const transitive = refused(
       await call(as('manager'), 'recipes.save', {
         id: recipeId,
-        name: 'Spring mood',
+        name: 'Meadow test',
         variants: [{ size: 'medium', assemblyFee: 0, components: [{ productId: rose, quantity: 3 }, { productId: basketProduct, quantity: 1 }] }],
       }),
     );
@@ -268,17 +276,17 @@ describe('a recipe', () => {
     const small = got.variants.find((v) => v.size === 'small');
     const saved = await ok(as('manager'), 'recipes.save', {
       id: recipeId,
-      name: 'Spring joy',
+      name: 'Meadow joy',
       variants: [{ size: 'medium', assemblyFee: 500, components: [{ productId: rose, quantity: 15 }, { productId: wrap, quantity: 1 }] }],
     });
-    expect(saved.variants.map((v) => [v.size, v.productName])).toEqual([['medium', 'Spring joy · M']]);
+    expect(saved.variants.map((v) => [v.size, v.productName])).toEqual([['medium', 'Meadow joy · M']]);
     expect((await ok(as('manager'), 'catalog.get', { id: small?.productId ?? '' })).archived).toBe(true);
     expect(saved.variants[0]?.productId).toBe(mediumProduct);
 
     await ok(as('manager'), 'recipes.archive', { id: recipeId });
     expect((await ok(as('manager'), 'catalog.get', { id: mediumProduct })).archived).toBe(true);
-    expect((await ok(as('manager'), 'recipes.list', {})).map((r) => r.name)).not.toContain('Spring joy');
-    expect((await ok(as('manager'), 'recipes.list', { includeArchived: true })).map((r) => r.name)).toContain('Spring joy');
+    expect((await ok(as('manager'), 'recipes.list', {})).map((r) => r.name)).not.toContain('Meadow joy');
+    expect((await ok(as('manager'), 'recipes.list', { includeArchived: true })).map((r) => r.name)).toContain('Meadow joy');
     await ok(as('manager'), 'recipes.archive', { id: recipeId, archived: false });
     expect((await ok(as('manager'), 'catalog.get', { id: mediumProduct })).archived).toBe(false);
     // the removed size stays removed
@@ -330,7 +338,7 @@ describe('a bouquet built at the counter', () => {
     });
     expect(again.lines[0]).toMatchObject({ listPrice: 2400, total: 4800 });
 
-    // On a recipe size's product the size's own fee applies (5.00 for Spring joy · M)
+    // On a recipe size's product the size's own fee applies (5.00 for Meadow joy · M)
     const got = await ok(as('cashier'), 'recipes.list', { query: 'joy' });
     const medium = got[0]?.variants[0];
     const sized = await ok(as('cashier'), 'sales.quote', {
