@@ -182,7 +182,8 @@ export function MakeTab({
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Enter' || e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey) return;
       if (!isShown(pageRef.current) || topDialog() !== undefined || isTextField(e.target)) return;
-      if (e.target instanceof HTMLButtonElement) return;
+      // After a tap on a size or a − / + the focus sits on that button: Enter still means Make, not "again".
+      if (e.target instanceof HTMLButtonElement && !e.target.closest('.recipe-sizes, .big-stepper, .small-stepper')) return;
       e.preventDefault();
       void makeRef.current();
     };
