@@ -81,8 +81,11 @@ export function differenceValue(db: Database, productId: string, difference: num
 }
 
 const PRODUCT_COLUMNS = `p.id AS product_id, p.unit,
-  (SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.lang = @lang) AS name,
+  (SELECT n.name FROM product_names n WHERE n.product_seq = p.seq AND n.lang = @lang) AS name,
   (SELECT b.code FROM barcodes b WHERE b.product_id = p.id ORDER BY b.created_at, b.code LIMIT 1) AS barcode`;
+
+// by the name's normalized sort key in the reader's language (product_names keeps it for lists)
+const NAME_ORDER = `(SELECT n.sort_key FROM product_names n WHERE n.product_seq = p.seq AND n.lang = @lang), p.id`;
 
 /** Lines of an open (or cancelled) count, computed against the ledger now. */
 export function liveLines(db: Database, count: CountRow, lang: Language): VarianceLine[] {
@@ -95,10 +98,10 @@ export function liveLines(db: Database, count: CountRow, lang: Language): Varian
           cnt AS (SELECT product_id, sum(quantity) AS q, count(*) AS n FROM count_entries WHERE count_id = @countId GROUP BY product_id)
      SELECT ${PRODUCT_COLUMNS}, coalesce(bal.q, 0) AS expected, cnt.q AS counted, coalesce(cnt.n, 0) AS entries
        FROM products p LEFT JOIN bal ON bal.product_id = p.id LEFT JOIN cnt ON cnt.product_id = p.id
-      WHERE p.id IN (SELECT product_id FROM bal WHERE q <> 0 UNION SELECT product_id FROM cnt)`,
+      WHERE p.id IN (SELECT product_id FROM bal WHERE q <> 0 UNION SELECT product_id FROM cnt)
+      ORDER BY ${NAME_ORDER}`,
   ).all(bind) as LineRow[];
-  return sortLines(
-    rows.map((r) => {
+  return rows.map((r) => {
       const difference = (r.counted ?? 0) - r.expected;
       return {
         productId: r.product_id,
@@ -111,8 +114,7 @@ export function liveLines(db: Database, count: CountRow, lang: Language): Varian
         difference,
         value: differenceValue(db, r.product_id, difference),
       };
-    }),
-  );
+    });
 }
 
 /** Lines of a posted count, as they were booked. */
@@ -121,10 +123,10 @@ export function frozenLines(db: Database, count: CountRow, lang: Language): Vari
     db,
     `SELECT ${PRODUCT_COLUMNS}, cl.expected, cl.counted, cl.value,
             (SELECT count(*) FROM count_entries e WHERE e.count_id = cl.count_id AND e.product_id = cl.product_id) AS entries
-       FROM count_lines cl JOIN products p ON p.id = cl.product_id WHERE cl.count_id = @countId`,
+       FROM count_lines cl JOIN products p ON p.id = cl.product_id WHERE cl.count_id = @countId
+      ORDER BY ${NAME_ORDER}`,
   ).all({ countId: count.id, lang }) as (LineRow & { counted: number; value: number })[];
-  return sortLines(
-    rows.map((r) => ({
+  return rows.map((r) => ({
       productId: r.product_id,
       name: r.name,
       barcode: r.barcode,
@@ -135,13 +137,9 @@ export function frozenLines(db: Database, count: CountRow, lang: Language): Vari
       expected: r.expected,
       difference: r.counted - r.expected,
       value: r.value,
-    })),
-  );
+    }));
 }
 
-function sortLines(lines: VarianceLine[]): VarianceLine[] {
-  return lines.sort((a, b) => a.name.localeCompare(b.name) || a.productId.localeCompare(b.productId));
-}
 
 export interface VarianceTotals {
   products: number;
