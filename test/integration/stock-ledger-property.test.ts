@@ -70,7 +70,8 @@ beforeAll(async () => {
   const picker = (await ok(anon, 'users.picker')) as { id: string; role: Role }[];
   manager = env.backend.newClient();
   await ok(manager, 'users.signIn', { userId: picker.find((p) => p.role === 'manager')?.id ?? '', secret: demoUser('manager').pin ?? demoUser('manager').password ?? '' });
-});
+  // seeding the demo shop (catalogue, stock, recipes, history) takes seconds on a busy machine
+}, 120_000);
 afterAll(() => env.dispose());
 
 interface ModelLot {
