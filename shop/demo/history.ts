@@ -36,7 +36,7 @@ const HOUR_MS = 3_600_000;
 /** Deliveries every third morning, each carrying what the next three days sell. */
 const DELIVERY_EVERY = 3;
 /** Sales on an ordinary weekday (a small city shop). */
-const BASE_SALES_PER_DAY = 12;
+const BASE_SALES_PER_DAY = 15;
 
 function spread(n: number, salt: number): number {
   const x = Math.sin(n * 12.9898 + salt * 78.233) * 43758.5453;
@@ -118,6 +118,8 @@ export function seedSalesHistoryDemo(ctx: CallContext, opts: HistoryOptions = {}
   };
   const cashier = (statement(db, `SELECT id FROM users WHERE shop_id = ? AND role IN ('cashier','owner') AND archived = 0 ORDER BY role = 'cashier' DESC, created_at LIMIT 1`).pluck().get(shop.id) as string);
   const owner = (statement(db, `SELECT id FROM users WHERE shop_id = ? AND role = 'owner' ORDER BY created_at LIMIT 1`).pluck().get(shop.id) as string | undefined) ?? cashier;
+  // Once: a shop that has sold already has its own history.
+  if (statement(db, 'SELECT 1 FROM sales WHERE shop_id = ? LIMIT 1').get(shop.id)) return { days: 0, sales: 0, lines: 0, arrivals: 0 };
   const register = registerId(db);
   const today = dayOf(ctx.now());
   const days = historyDays(today, opts.weeks ?? 10, opts.lastYear ?? true);

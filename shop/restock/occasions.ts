@@ -124,8 +124,8 @@ export interface ObservedUplift {
   windowUnits: number;
 }
 
-function ratioBp(windowUnits: number, windowDays: number, baseUnits: number): number {
-  const bp = Math.round(((windowUnits / windowDays) / (baseUnits / BASELINE_DAYS)) * 10_000);
+function ratioBp(windowUnits: number, windowDays: number, baseUnits: number, baseDays: number): number {
+  const bp = Math.round(((windowUnits / windowDays) / (baseUnits / baseDays)) * 10_000);
   return Math.min(MAX_UPLIFT_BP, Math.max(0, bp));
 }
 
@@ -137,7 +137,7 @@ export function measuredRange(rule: OccasionRule, next: OccasionWindow): { from:
 
 /**
  * Last year's rush of the occasion against the four weeks before it: sales in the window
- * [date − daysBefore, date] per day ÷ sales per day in the 28 days before the window.
+ * [date − daysBefore, date] per day ÷ sales per trading day in the 28 days before the window.
  */
 export function observedUplift(db: Database, shopId: string, rule: OccasionRule, next: OccasionWindow, read?: DemandSeries): ObservedUplift {
   const window = previousWindow(rule, next);
@@ -150,19 +150,23 @@ export function observedUplift(db: Database, shopId: string, rule: OccasionRule,
   let windowUnits = 0;
   let baseUnits = 0;
   const baseDays = new Set<DayNumber>();
-  const byProduct = new Map<string, number>();
+  const productTotals = new Map<string, { w: number; b: number }>();
   for (const [productId, days] of demand) {
     const w = sumDays(days, inWindow);
     const b = sumDays(days, inBase);
     windowUnits += w;
     baseUnits += b;
     for (const [d, q] of days) if (inBase(d) && q > 0) baseDays.add(d);
-    if (b >= MIN_PRODUCT_BASELINE_UNITS && w > 0) byProduct.set(productId, ratioBp(w, windowDays, b));
+    if (b >= MIN_PRODUCT_BASELINE_UNITS && w > 0) productTotals.set(productId, { w, b });
   }
   const measurable = baseUnits > 0 && windowUnits > 0 && baseDays.size >= MIN_BASELINE_DAYS_WITH_SALES;
+  // The baseline's rate is over the days the shop traded: days without a single sale (closed, or
+  // before the history began) would make an ordinary rush look like a boom.
+  const byProduct = new Map<string, number>();
+  for (const [productId, { w, b }] of productTotals) byProduct.set(productId, ratioBp(w, windowDays, b, baseDays.size));
   return {
     window,
-    shopBp: measurable ? ratioBp(windowUnits, windowDays, baseUnits) : null,
+    shopBp: measurable ? ratioBp(windowUnits, windowDays, baseUnits, baseDays.size) : null,
     byProduct: measurable ? byProduct : new Map(),
     windowUnits,
   };
