@@ -13,6 +13,9 @@ import { seedOpeningStock, type OpeningItem } from './stock';
 import { seedArrivalsDemo } from './arrivals';
 import { seedFreshnessDemo } from './freshness';
 import { seedRecipesDemo } from './recipes';
+import { seedAssemblyDemo } from './assembly';
+import { seedWriteoffsDemo } from './writeoffs';
+import { seedSalesHistoryDemo } from './history';
 import type { Names } from './names';
 
 export const DEMO_SHOP_NAME = 'Posy Demo Flowers';
@@ -197,11 +200,12 @@ function barcodesFor(ctx: CallContext, p: DemoProduct, counters: { consumable: n
 
 /**
  * Opens "Posy Demo Flowers": the shop, one user per role (DEMO_USERS), the catalogue with its
- * opening stock, a few clients, suppliers with two deliveries, vase lives and minimum levels, a
- * markdown rule, the pricing rules and bouquet recipes. Runs inside the caller's transaction (shops.setup), so a
+ * opening stock, a few clients, suppliers with two deliveries, ten weeks of past sales (and last
+ * year's Valentine's Day and March 8), vase lives and minimum levels, a markdown rule, the pricing
+ * rules, bouquet recipes, bouquets already made and a few write-offs. Runs inside the caller's transaction (shops.setup), so a
  * failure leaves an empty database and the first-start screen again.
  */
-export function seedDemoShop(ctx: CallContext, opts: { language: Language }): { shopId: string } {
+export function seedDemoShop(ctx: CallContext, opts: { language: Language; history?: boolean }): { shopId: string } {
   assertNotSetUp(ctx);
   const place = PLACES[opts.language];
   const shopId = createShop(ctx, {
@@ -245,7 +249,12 @@ export function seedDemoShop(ctx: CallContext, opts: { language: Language }): { 
   seedDemoTiles(ctx, shopId);
   // The flowers side: suppliers and deliveries, vase lives and minimums, pricing rules and recipes.
   seedArrivalsDemo(ctx, { shopId, language: opts.language, items: opening });
+  // Before anything else takes stock: past days' sales come from their own deliveries. Tests of the
+  // counter leave it out (history: false) to count their own sales alone.
+  if (opts.history !== false) seedSalesHistoryDemo(ctx);
   seedFreshnessDemo(ctx);
   seedRecipesDemo(ctx);
+  seedAssemblyDemo(ctx);
+  seedWriteoffsDemo(ctx);
   return { shopId };
 }
