@@ -56,19 +56,17 @@ function pathOf(parentOf: Map<string, string | null>, categoryId: string | null)
   return path;
 }
 
-// Read as arrays (no object per row): 2,000 lots in a few milliseconds.
-type RawLot = [
-  lotId: string,
+// Read as arrays (no object per row): 2,000 lots in a few milliseconds. Product columns come from a
+// second query over the products that hold stock (a few hundred), not a join repeated per lot.
+type RawLot = [lotId: string, productId: string, arrivedAt: string, quantity: number, unitCost: number, arrivalSupplier: string | null];
+type RawProduct = [
   productId: string,
   name: string,
   sortKey: string,
   kind: string,
   unit: string,
   categoryId: string | null,
-  arrivedAt: string,
   vaseLifeDays: number | null,
-  quantity: number,
-  unitCost: number,
   price: number,
   supplierId: string | null,
 ];
@@ -102,24 +100,37 @@ function matchingProducts(db: Database, words: string[]): Set<string> {
 export function readLots(db: Database, shopId: string, lang: Language, now: Date, showCost: boolean): (LotRow & { sortKey: string })[] {
   const raw = statement(
     db,
-    `SELECT b.lot_id, b.product_id, n.name, n.sort_key, p.kind, p.unit, p.category_id, b.arrived_at, p.vase_life_days,
-            b.quantity, l.unit_cost, p.price, coalesce(a.supplier_id, p.supplier_id)
+    `SELECT b.lot_id, b.product_id, b.arrived_at, b.quantity, l.unit_cost, a.supplier_id
        FROM lot_balances b
        CROSS JOIN lots l ON l.id = b.lot_id
-       CROSS JOIN products p ON p.id = b.product_id
-       CROSS JOIN product_names n ON n.product_seq = p.seq AND n.lang = ?
        LEFT JOIN arrivals a ON l.document_type = 'arrival' AND a.id = l.document_id
       WHERE b.shop_id = ? AND b.quantity > 0`,
   )
     .raw(true)
-    .all(lang, shopId) as RawLot[];
+    .all(shopId) as RawLot[];
+  const products = new Map<string, RawProduct>();
+  for (const p of statement(
+    db,
+    `SELECT p.id, n.name, n.sort_key, p.kind, p.unit, p.category_id, p.vase_life_days, p.price, p.supplier_id
+       FROM products p CROSS JOIN product_names n ON n.product_seq = p.seq AND n.lang = ?
+      WHERE p.id IN (SELECT product_id FROM lot_balances WHERE shop_id = ? AND quantity > 0)`,
+  )
+    .raw(true)
+    .all(lang, shopId) as RawProduct[]) {
+    products.set(p[0], p);
+  }
 
   const categories = categoryNames(db, lang);
   const suppliers = supplierNames(db);
   const rules = activeRules(db, shopId);
   const parentOf = rules.some((r) => r.categoryId !== null) ? parents(db) : new Map<string, string | null>();
   const schedules = new Map<string, MarkdownRule[]>();
-  return raw.map(([lotId, productId, name, sortKey, kind, unit, categoryId, arrivedAt, vaseLife, quantity, unitCost, price, supplierId]) => {
+  const rows: (LotRow & { sortKey: string })[] = [];
+  for (const [lotId, productId, arrivedAt, quantity, unitCost, arrivalSupplier] of raw) {
+    const product = products.get(productId);
+    if (!product) continue;
+    const [, name, sortKey, kind, unit, categoryId, vaseLife, price, productSupplier] = product;
+    const supplierId = arrivalSupplier ?? productSupplier;
     const age = ageDays(arrivedAt, now);
     const remaining = remainingDays(vaseLife, age);
     let schedule = schedules.get(productId);
@@ -127,7 +138,7 @@ export function readLots(db: Database, shopId: string, lang: Language, now: Date
       schedule = rules.length === 0 ? [] : scheduleFor(rules, { productId, kind, categoryPath: pathOf(parentOf, categoryId) });
       schedules.set(productId, schedule);
     }
-    return {
+    rows.push({
       lotId,
       productId,
       name,
@@ -148,8 +159,9 @@ export function readLots(db: Database, shopId: string, lang: Language, now: Date
       markdownBp: ruleForAge(schedule, age)?.percentBp ?? null,
       supplierId,
       supplierName: supplierId === null ? null : (suppliers.get(supplierId) ?? null),
-    };
-  });
+    });
+  }
+  return rows;
 }
 
 export interface OverviewQuery {

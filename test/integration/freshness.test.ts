@@ -22,6 +22,15 @@ import { tempBackend } from '../helpers/tempBackend';
 const testHandlers = {
   ...handlers,
   'test.seedDemo': handler({ access: 'public', input: z.object({ language }), run: (ctx, i) => seedDemoShop(ctx, i) }),
+  // The demo shop comes with freshness data (seedFreshnessDemo); most tests start without it.
+  'test.plainFreshness': handler({
+    access: 'public',
+    input: z.object({}),
+    run: (ctx) => {
+      ctx.db.prepare('UPDATE markdown_rules SET archived = 1').run();
+      ctx.db.prepare('UPDATE products SET min_stock = NULL, vase_life_days = NULL').run();
+    },
+  }),
   'test.freshnessDemo': handler({
     access: 'public',
     input: z.object({}),
@@ -115,6 +124,8 @@ beforeEach(async () => {
   anon = env.backend.newClient();
   const seeded = await env.backend.call(anon, 'test.seedDemo', { language: 'en' });
   if (!seeded.ok) throw new Error(JSON.stringify(seeded.error));
+  const plain = await env.backend.call(anon, 'test.plainFreshness', {});
+  if (!plain.ok) throw new Error(JSON.stringify(plain.error));
   owner = await signedIn('owner');
   cashier = await signedIn('cashier');
   await ok(cashier, 'shifts.open', { openingFloat: 10_000 });
@@ -227,8 +238,9 @@ describe('markdown rules', () => {
     off();
     expect(events.filter((e) => e === 'pricing.changed')).toHaveLength(3);
     expect(await ok(cashier, 'markdown.list', {})).toEqual([]);
-    expect(await ok(cashier, 'markdown.list', { includeArchived: true })).toMatchObject([{ fromDay: 6, percentBp: 2500, archived: true }]);
-    const actions = env.backend.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'markdown.%' ORDER BY rowid").pluck().all();
+    const all = await ok(cashier, 'markdown.list', { includeArchived: true });
+    expect(all.find((r) => r.id === saved.id)).toMatchObject({ fromDay: 6, percentBp: 2500, archived: true });
+    const actions = env.backend.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'markdown.%' AND entity_id = ? ORDER BY rowid").pluck().all(saved.id);
     expect(actions).toEqual(['markdown.saved', 'markdown.saved', 'markdown.archived']);
     const bad = await call(owner, 'markdown.save', { fromDay: 5, percentBp: 0, scope: {} });
     expect(bad).toMatchObject({ ok: false, error: { messageKey: 'errors:freshness.percentInvalid' } });
