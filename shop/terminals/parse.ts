@@ -247,11 +247,16 @@ function findColumns(rows: Row[]): Columns | null {
 
   let quantity = header && namedQuantity >= 0 && namedQuantity !== barcode ? namedQuantity : -1;
   if (quantity < 0) {
-    // whole numbers weigh more than decimals: of "3" and "12.50", the count is the first
+    // whole numbers weigh more than decimals: of "3" and "12.50", the count is the first; and a whole
+    // number written bare weighs a little more than one with a zero fraction, so a price column
+    // ("150.00", as our own product list export writes it) does not win over the count beside it
     let best = 0.5;
     for (let col = 0; col < width; col++) {
       if (col === barcode) continue;
-      const s = share(col, (c) => readQuantity(c).ok) + 0.5 * share(col, (c) => NUMBER_CONTENT.test(c) && !readQuantity(c).ok);
+      const s =
+        share(col, (c) => readQuantity(c).ok) -
+        0.1 * share(col, (c) => /[.,]/.test(c) && readQuantity(c).ok) +
+        0.5 * share(col, (c) => NUMBER_CONTENT.test(c) && !readQuantity(c).ok);
       if (s > best) {
         quantity = col;
         best = s;

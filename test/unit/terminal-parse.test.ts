@@ -156,6 +156,17 @@ describe('pieces', () => {
     expect(rankSeparators('4607000000014,2\n')).toEqual([',']);
   });
 
+  it('without a header, a price written with decimals ("150.00", as our export writes it) is not taken for the count', () => {
+    const file = utf8('4607000000014;Роза;150.00;3\n4607000000021;Тюльпан;99.00;12\n4607000000038;Эвкалипт;80.00;1\n');
+    const r = parseTerminalFile(file);
+    expect(r.quantityColumn).toBe(3);
+    expect(pairs(file)).toEqual([
+      [1, '4607000000014', 3],
+      [2, '4607000000021', 12],
+      [3, '4607000000038', 1],
+    ]);
+  });
+
   it('auto encoding: valid UTF-8 stays UTF-8, anything else is Windows-1251', () => {
     expect(decodeTerminalBytes(utf8('Роза')).encoding).toBe('utf-8');
     expect(decodeTerminalBytes(iconv.encode('Роза', 'win1251'))).toEqual({ text: 'Роза', encoding: 'windows-1251' });
