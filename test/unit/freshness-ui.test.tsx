@@ -2,7 +2,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeLanguage, i18n, initI18n } from '../../renderer/i18n';
+import { SessionContext, type AppSession } from '../../renderer/app/session';
 import { FreshnessBadge } from '../../renderer/stock/FreshnessBadge';
+import { StockPage } from '../../renderer/stock/StockPage';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -28,5 +30,21 @@ describe('freshness on screen', () => {
     expect(i18n.t('stock:low.notice', { count: 5 })).toBe('5 товаров ниже минимума');
     expect(i18n.t('stock:markdown.line', { percent: '20', amount: '1,00 ₾' })).toBe('Уценка −20 %: −1,00 ₾');
     await changeLanguage('en');
+  });
+});
+
+describe('the stock screen', () => {
+  it('renders its tabs and the lots toolbar before any answer arrives', async () => {
+    await changeLanguage('en');
+    const session = { session: {} as AppSession['session'], can: () => true, switchUser: () => {}, setLanguage: async () => {} } satisfies AppSession;
+    const html = render(
+      <SessionContext.Provider value={session}>
+        <StockPage />
+      </SessionContext.Provider>,
+    );
+    for (const tab of ['lots', 'sellFirst', 'low', 'rules']) expect(html).toContain(`data-testid="stock-tab-${tab}"`);
+    expect(html).toContain('Sell first');
+    expect(html).toContain('data-testid="stock-search"');
+    expect(html).not.toMatch(/>(tabs|filters|columns)\.[a-zA-Z]+</);
   });
 });
