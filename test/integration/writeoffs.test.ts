@@ -66,7 +66,15 @@ const testHandlers = {
       return { productId, supplierId, lotIds };
     },
   }),
-  'test.demoWriteoffs': handler({ access: 'public', input: z.object({}), run: (ctx) => seedWriteoffsDemo(ctx) }),
+  'test.demoWriteoffs': handler({
+    access: 'public',
+    input: z.object({}),
+    run(ctx) {
+      const started = performance.now();
+      const seeded = seedWriteoffsDemo(ctx);
+      return { ...seeded, ms: performance.now() - started };
+    },
+  }),
   /** a year of write-offs up to yesterday, written straight into the tables (the report reads only them) */
   'test.year': handler({
     access: 'public',
@@ -398,13 +406,12 @@ describe('shrink.report on a year of write-offs', () => {
 describe('demo write-offs', () => {
   it('posts a few past write-offs from the demo stock (wilted roses, a broken orchid), quickly, so shrink has something to show', async () => {
     const before = db().prepare('SELECT count(*) FROM writeoffs').pluck().get() as number;
-    const started = performance.now();
     const res = await call(env.backend.newClient(), 'test.demoWriteoffs', {});
-    const ms = performance.now() - started;
     if (!res.ok) throw new Error(JSON.stringify(res.error));
-    const { writeoffs } = res.value as { writeoffs: number };
+    const { writeoffs, ms } = res.value as { writeoffs: number; ms: number };
     expect(writeoffs).toBeGreaterThanOrEqual(6);
-    expect(ms).toBeLessThan(1_000);
+    // inside the transaction, as the demo seed runs it (~10 ms on an idle machine)
+    expect(ms).toBeLessThan(300);
     const posted = db()
       .prepare(
         `SELECT w.reason, w.at, l.age_days, n.name, u.role FROM writeoffs w JOIN writeoff_lines l ON l.writeoff_id = w.id JOIN users u ON u.id = w.user_id
