@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, randomId } from '../api/client';
 import { formatNumber } from '../format/numbers';
@@ -40,8 +40,9 @@ export function TerminalImportDialog({ countId, onClose, onDone }: { countId: st
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<{ lines: number; quantity: number } | null>(null);
-  // one request id per dialog: pressing Add again after a lost answer does not count the file twice
-  const [requestId] = useState(randomId);
+  // one request id per file picked: pressing Add again after a lost answer does not count the file twice,
+  // and a second file picked in the same dialog is a new import (not an answer to the first one)
+  const requestId = useRef(randomId());
 
   useEffect(() => {
     if (!file) return;
@@ -67,6 +68,7 @@ export function TerminalImportDialog({ countId, onClose, onDone }: { countId: st
   }, [file, encoding, separator, countId]);
 
   async function pick(chosen: File | undefined) {
+    requestId.current = randomId();
     setPreview(null);
     setDone(null);
     setError(null);
@@ -98,7 +100,7 @@ export function TerminalImportDialog({ countId, onClose, onDone }: { countId: st
         // what the preview found, so the import reads the file exactly as shown
         encoding: preview.encoding,
         separator: preview.separator,
-        requestId,
+        requestId: requestId.current,
       });
       setDone({ lines: r.lines, quantity: r.quantity });
       onDone?.();
