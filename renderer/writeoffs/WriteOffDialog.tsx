@@ -29,8 +29,9 @@ export function WriteOffDialog({ lot, onClose, onDone }: WriteOffDialogProps) {
     <WriteOffForm
       title={t('dialog.title', { name: lot.name })}
       hint={t('dialog.lotHolds', { count: lot.quantity })}
-      max={lot.quantity}
-      defaultAll={lot.quantity}
+      max={Math.max(0, lot.quantity)}
+      // a lot below zero (sold ahead of an arrival) has nothing to throw away: no "all" to default to
+      {...(lot.quantity > 0 ? { defaultAll: lot.quantity } : {})}
       line={(quantity) => ({ lotId: lot.lotId, quantity })}
       onClose={onClose}
       {...(onDone ? { onDone } : {})}
