@@ -6,6 +6,7 @@ import { useSession } from '../app/session';
 import { ProductsPage } from '../catalog/ProductsPage';
 import { SalePage } from '../sale/SalePage';
 import { PrintStatus } from '../devices/PrintStatus';
+import { LowStockNotice } from '../stock/LowStockNotice';
 import { ScanProvider } from '../scan/ScanProvider';
 import { LOCK } from '../ui/icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -87,6 +88,7 @@ export function Shell({ active }: { active: boolean }) {
         <header className="topbar">
           <span className="shop-name">{shop.data?.name ?? t('app.name')}</span>
           <span className="spacer" />
+          {can('catalog.view') && <LowStockNotice />}
           <PrintStatus />
           <span className="who" title={t(`roles.${session.role}`)}>
             {session.name}

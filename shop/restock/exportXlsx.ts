@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import en from '../../locales/en/restock.json' with { type: 'json' };
 import ru from '../../locales/ru/restock.json' with { type: 'json' };
 import ka from '../../locales/ka/restock.json' with { type: 'json' };
@@ -60,6 +59,8 @@ export async function restockWorkbook(suggestion: Suggestion, language: Language
   const t = (key: ExportKey) => table.export[key] ?? en.export[key];
   const money = `#,##0.00 "${suggestion.currency}"`;
 
+  // Loaded on first export: exceljs takes over a second to load, which every start of the app would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Posy';
   const sheet = book.addWorksheet(t('sheet'));
