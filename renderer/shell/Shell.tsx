@@ -56,6 +56,7 @@ export function Shell({ active }: { active: boolean }) {
   const { t } = useTranslation();
   const { session, can, switchUser } = useSession();
   const shop = useApi('shops.get', {}, ['shop.changed']);
+  const seesStock = can('catalog.view');
   // The counter opens on the sale screen; people who do not sell open on the catalogue.
   const [page, setPage] = useState<PageId>(() => (can('sales.sell') ? 'sale' : 'products'));
   const [opened, setOpened] = useState<ReadonlySet<PageId>>(() => new Set([page]));
@@ -88,7 +89,7 @@ export function Shell({ active }: { active: boolean }) {
         <header className="topbar">
           <span className="shop-name">{shop.data?.name ?? t('app.name')}</span>
           <span className="spacer" />
-          {can('catalog.view') && <LowStockNotice />}
+          {seesStock && <LowStockNotice />}
           <PrintStatus />
           <span className="who" title={t(`roles.${session.role}`)}>
             {session.name}
