@@ -85,6 +85,12 @@ export class TerminalUploads {
     for (const u of this.uploads.values()) {
       if (!u.done && u.path === input.path) throw new AppError('conflict', 'errors:terminals.portBusy', { field: 'path' });
     }
+    // Finished uploads nobody imported (garbage at the wrong speed, a refused preview, a retry) make
+    // room, oldest first: only uploads still listening count against the limit.
+    for (const u of this.uploads.values()) {
+      if (this.uploads.size < MAX_UPLOADS) break;
+      if (u.done) this.uploads.delete(u.id);
+    }
     if (this.uploads.size >= MAX_UPLOADS) throw new AppError('conflict', 'errors:terminals.tooManyUploads');
     const loaded = await this.loadSerial();
     if (!loaded.ok) throw new AppError('conflict', 'errors:terminals.serialUnavailable', { params: { detail: loaded.detail } });

@@ -320,6 +320,20 @@ describe.skipIf(socatMissing !== null)(`serial upload through a pseudo-terminal$
     expect(db().prepare(`SELECT DISTINCT source FROM count_entries`).pluck().all()).toEqual(['serial']);
   });
 
+  it('uploads that ended without an import (garbage at the wrong speed, a refused preview) do not use up the cradle', async () => {
+    const countId = await newCount();
+    for (let i = 0; i < 10; i++) {
+      const ev = uploadEvents();
+      const { uploadId } = (await ok(florist, 'terminals.listen', { countId, path: pair.a, baudRate: 9600 })) as { uploadId: string };
+      await write('\x00\x00\x00\xff\xfe\n');
+      await ev.done();
+      ev.off();
+      const up = await call(florist, 'terminals.upload', { uploadId });
+      expect(up.ok ? null : up.error.messageKey).toBe('errors:terminals.encoding');
+    }
+    expect(entryCount()).toBe(0);
+  });
+
   it('ends on silence after the first data; cancel stops a wait; a missing port is refused', async () => {
     const countId = await newCount();
     const ev = uploadEvents();
