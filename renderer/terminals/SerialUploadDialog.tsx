@@ -72,8 +72,11 @@ export function SerialUploadDialog({ countId, onClose, onDone }: { countId: stri
     call('terminals.upload', { uploadId }).then(
       (r) => setStage({ kind: 'preview', uploadId, preview: r.preview }),
       (err: unknown) => {
+        // what came is unreadable (or gone): free it, the next try starts clean
         setError(err);
+        held.current = null;
         setStage({ kind: 'setup' });
+        void call('terminals.cancel', { uploadId }).catch(() => undefined);
       },
     );
   });
