@@ -48,7 +48,8 @@ export function BouquetBuilder({ onAdd, onClose, format }: { onAdd: (b: BuiltBou
   const recipes = useRecipes();
   const [base, setBase] = useState<Base | null>(null);
   const [items, edit] = useReducer(componentsReducer, [] as ComponentItem[]);
-  const [quote, setQuote] = useState<Quote | null>(null);
+  // the quote with the components it priced: a price for the bouquet before the last tap is not this one's
+  const [quoted, setQuoted] = useState<{ key: string; quote: Quote } | null>(null);
   const [quoteError, setQuoteError] = useState<unknown>(null);
   const [error, setError] = useState<unknown>(null);
   const [gate] = useState(latestOnly);
@@ -61,7 +62,7 @@ export function BouquetBuilder({ onAdd, onClose, format }: { onAdd: (b: BuiltBou
   useEffect(() => {
     const isLatest = gate.ticket();
     if (!lineKey) {
-      setQuote(null);
+      setQuoted(null);
       setQuoteError(null);
       return;
     }
@@ -69,7 +70,7 @@ export function BouquetBuilder({ onAdd, onClose, format }: { onAdd: (b: BuiltBou
     call('sales.quote', { lines: [{ productId: line.productId, quantity: 1, components: line.components }] }).then(
       (q) => {
         if (!isLatest()) return;
-        setQuote(q);
+        setQuoted({ key: lineKey, quote: q });
         setQuoteError(null);
       },
       (e: unknown) => isLatest() && setQuoteError(e),
@@ -115,6 +116,7 @@ export function BouquetBuilder({ onAdd, onClose, format }: { onAdd: (b: BuiltBou
     return true;
   });
 
+  const quote = quoted?.key === lineKey ? quoted.quote : null;
   const line = quote?.lines[0];
   const fresh = quote !== null && lineKey !== '' && quoteError === null;
   const canAdd = base !== null && items.length > 0 && fresh;
