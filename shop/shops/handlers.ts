@@ -79,7 +79,7 @@ export const shopsHandlers = {
       assertNotSetUp(ctx);
       if (input.mode === 'demo') {
         // No one is signed in: the demo's people (one per role) pick themselves on the user picker.
-        const { shopId } = seedDemoShop(ctx, { language: input.language });
+        const { shopId } = seedDemoShop(ctx, { language: input.language, history: true });
         ctx.audit({ action: 'shops.setup', entity: 'shop', entityId: shopId, details: { mode: 'demo', language: input.language } });
         ctx.emit({ type: 'shop.changed' });
         ctx.emit({ type: 'users.changed' });

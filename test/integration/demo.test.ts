@@ -264,6 +264,11 @@ describe('demo shop through the first-start screen', () => {
     const { items } = found.value as { items: { name: string }[] };
     expect(items.length).toBeGreaterThan(50);
     expect(items.some((p) => p.name.startsWith('ვარდი ეკვადორი Freedom'))).toBe(true);
+    // The app's demo has past days to plan from: closed shifts with sales, none of them today.
+    const db = env.backend.db;
+    expect(db.prepare(`SELECT count(*) FROM shifts WHERE closed_at IS NOT NULL`).pluck().get()).toBeGreaterThan(50);
+    expect(db.prepare(`SELECT count(*) FROM sales`).pluck().get()).toBeGreaterThan(500);
+    expect(db.prepare(`SELECT count(*) FROM shifts WHERE closed_at IS NULL`).pluck().get()).toBe(0);
   });
 
   it('the README lists exactly the demo credentials', () => {

@@ -19,8 +19,7 @@ const testHandlers = {
     access: 'public',
     input: z.object({ language }),
     run(ctx, i) {
-      // Without the demo's past days, so a test counts its own sales alone.
-      const seeded = seedDemoShop(ctx, { ...i, history: false });
+      const seeded = seedDemoShop(ctx, i);
       // The counter's tests price at list; the demo's markdown of old stock has its own tests (freshness).
       ctx.db.prepare('UPDATE markdown_rules SET archived = 1').run();
       return seeded;
