@@ -96,7 +96,15 @@ export function categoryPath(db: Database, categoryId: string | null): string[] 
  */
 export function lineMarkdown(
   db: Database,
-  input: { shopId: string; productId: string; quantity: number; unitPrice: number; now: Date },
+  input: {
+    shopId: string;
+    productId: string;
+    quantity: number;
+    unitPrice: number;
+    now: Date;
+    /** units of this product that earlier lines of the same sale take first (FIFO gives them the oldest lots) */
+    after?: number;
+  },
 ): LineMarkdown {
   if (input.quantity <= 0 || input.unitPrice <= 0) return NO_MARKDOWN;
   const rules = activeRules(db, input.shopId);
@@ -107,9 +115,14 @@ export function lineMarkdown(
   if (schedule.length === 0) return NO_MARKDOWN;
 
   const unitsByBp = new Map<number, number>();
-  for (const part of planFifo(db, input.productId, input.quantity).parts) {
+  let skip = Math.max(0, input.after ?? 0);
+  for (const part of planFifo(db, input.productId, skip + input.quantity).parts) {
+    const skipped = Math.min(skip, part.quantity);
+    skip -= skipped;
+    const units = part.quantity - skipped;
+    if (units === 0) continue;
     const rule = ruleForAge(schedule, ageDays(part.arrivedAt, input.now));
-    if (rule) unitsByBp.set(rule.percentBp, (unitsByBp.get(rule.percentBp) ?? 0) + part.quantity);
+    if (rule) unitsByBp.set(rule.percentBp, (unitsByBp.get(rule.percentBp) ?? 0) + units);
   }
   if (unitsByBp.size === 0) return NO_MARKDOWN;
   let amount = 0;

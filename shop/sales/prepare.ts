@@ -89,11 +89,21 @@ export function prepareDraft(ctx: CallContext, draft: Omit<Draft, 'approval'>): 
     line.components ? counterBouquetPrice(ctx, line.productId, line.components) : (products[i]?.price ?? 0),
   );
   const now = ctx.now();
-  const markdowns = draft.lines.map((line, i) =>
-    line.components || line.priceOverride || products[i]?.kind === 'service'
-      ? NO_MARKDOWN
-      : lineMarkdown(ctx.db, { shopId: shop.id, productId: line.productId, quantity: line.quantity, unitPrice: listPrices[i] ?? 0, now }),
-  );
+  // The commit takes stock line by line (a bouquet's components with its line), so a later line of a
+  // product gets the lots the earlier lines leave, and its markdown must be that of those lots.
+  const taken = new Map<string, number>();
+  const take = (productId: string, quantity: number) => taken.set(productId, (taken.get(productId) ?? 0) + quantity);
+  const markdowns = draft.lines.map((line, i) => {
+    if (line.components) {
+      for (const c of line.components) take(c.productId, c.quantity * line.quantity);
+      return NO_MARKDOWN;
+    }
+    if (products[i]?.kind === 'service') return NO_MARKDOWN;
+    const after = taken.get(line.productId) ?? 0;
+    take(line.productId, line.quantity);
+    if (line.priceOverride) return NO_MARKDOWN;
+    return lineMarkdown(ctx.db, { shopId: shop.id, productId: line.productId, quantity: line.quantity, unitPrice: listPrices[i] ?? 0, now, after });
+  });
   const priced = priceSale({
     lines: draft.lines.map((line, i) => ({
       listPrice: listPrices[i] ?? 0,

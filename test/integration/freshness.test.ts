@@ -265,6 +265,21 @@ describe('markdown rules', () => {
     expect(after.lines[0]).toMatchObject({ markdown: 0, markdownBp: null });
   });
 
+  it('the same product on two lines: the second line gets the markdown of the lots it will really take', async () => {
+    const rose = await product('Rose Twice', 1000, { vaseLifeDays: 10 });
+    await lot(rose, 3, 300, daysBefore(6)); // old: 20 % off
+    await lot(rose, 10, 300, daysBefore(1)); // fresh
+    await rule(5, 2000);
+    // The first line takes the 3 old stems (the commit consumes the lines in order); the second gets fresh ones.
+    const draft = { lines: [{ productId: rose, quantity: 3 }, { productId: rose, quantity: 2, discount: { kind: 'percent', value: 1000, reason: 'regular' } }] };
+    const quote = await ok(cashier, 'sales.quote', draft as never);
+    expect(quote.lines[0]).toMatchObject({ markdown: 600, markdownBp: 2000 });
+    expect(quote.lines[1]).toMatchObject({ markdown: 0, markdownBp: null, discount: 200, total: 1800 });
+    const sale = await ok(cashier, 'sales.commit', { ...draft, payments: [{ method: 'cash', tendered: 5000 }] } as never);
+    const lines = env.backend.db.prepare('SELECT markdown, total FROM sale_lines WHERE sale_id = ? ORDER BY line_no').all(sale.saleId);
+    expect(lines).toEqual([{ markdown: 600, total: 2400 }, { markdown: 0, total: 1800 }]);
+  });
+
   it('most specific scope wins (product > category > kind > all); within a scope the highest day reached', async () => {
     const categories = (await ok(owner, 'catalog.categories', {})) as { id: string }[];
     const categoryId = categories[0]?.id ?? '';
