@@ -57,7 +57,7 @@ describe('sign-in', () => {
   it('signs a cashier in by PIN and a manager by password, and audits both', async () => {
     const till = env.backend.newClient();
     const session = await ok(till, 'users.signIn', { userId: ids.cashier, secret: CASHIER_PIN });
-    expect(session).toMatchObject({ userId: ids.cashier, name: 'Ana', role: 'cashier', language: 'en', permissions: ['catalog.view', 'clients.view', 'journal.view', 'sales.sell', 'shifts.manage'] });
+    expect(session).toMatchObject({ userId: ids.cashier, name: 'Ana', role: 'cashier', language: 'en', permissions: ['catalog.view', 'clients.view', 'journal.view', 'sales.sell', 'shifts.manage', 'stock.count', 'stock.receive'] });
     expect((await ok(till, 'system.status')).session).toEqual(session);
     expect(till.userId).toBe(ids.cashier);
 
@@ -318,7 +318,7 @@ describe('roles', () => {
     expect(permissions).toContain('roles.manage');
     expect(roles.find((r) => r.role === 'owner')).toEqual({ role: 'owner', fixed: true, permissions, maxDiscountBp: 10_000 });
     expect(roles.find((r) => r.role === 'cashier')).toMatchObject({
-      permissions: ['catalog.view', 'sales.sell', 'shifts.manage', 'journal.view', 'clients.view'],
+      permissions: ['catalog.view', 'sales.sell', 'shifts.manage', 'journal.view', 'clients.view', 'stock.receive', 'stock.count'],
       maxDiscountBp: 1000,
     });
     expect(await call(owner, 'roles.setPermissions', { role: 'owner', permissions: [] })).toMatchObject({
@@ -342,7 +342,7 @@ describe('roles', () => {
       userName: 'Nino',
       entityId: 'cashier',
       details: {
-        before: ['catalog.view', 'sales.sell', 'shifts.manage', 'journal.view', 'clients.view'],
+        before: ['catalog.view', 'sales.sell', 'shifts.manage', 'journal.view', 'clients.view', 'stock.receive', 'stock.count'],
         after: ['catalog.view', 'audit.view'],
       },
     });
