@@ -108,7 +108,12 @@ export function RecipeEditor({ recipe, currency, showCost, format, onClose }: Pr
     act(async () => {
       const id = draft.id;
       if (!id) return null;
-      const dataUrl = await downsizePhoto(file);
+      // a picture the browser cannot read (an iPhone HEIC, a broken file) says what photos may be
+      const dataUrl = await downsizePhoto(file).catch(() => null);
+      if (dataUrl === null) {
+        setError({ code: 'invalid_input', messageKey: 'errors:recipes.photoType', field: 'dataUrl' });
+        return null;
+      }
       await call('recipes.setPhoto', { id, dataUrl });
       setPhoto(dataUrl);
       return t('editor.photoSaved');
