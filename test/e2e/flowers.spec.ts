@@ -187,6 +187,9 @@ test('receive → make bouquets → sell → write off → count from a terminal
     const lot = bouquetLots.at(-1);
     if (!lot) throw new Error('no lot of ready bouquets');
     await expect.poll(async () => stock.cells(stock.lot(lot.lotId))).toEqual({ age: '0 days', quantity: String(MADE), unitCost: GEL(before.unitCost), value: GEL(before.unitCost * MADE) });
+    // The bouquets screen's history says who made them and at what cost each.
+    const history = await new BouquetsScreen(page).history();
+    await expect(history.first().getByRole('cell')).toHaveText([String(assembly?.number), /\d/, demo.bouquet.name, String(MADE), GEL(before.unitCost), demoUser('florist').names.en]);
     return { lotId: lot.lotId };
   });
 

@@ -31,6 +31,14 @@ export class BouquetsScreen {
     return this.page.getByTestId('make-button');
   }
 
+  /** The History tab: the assemblies made, newest first (cells: number, when, bouquet, quantity, [unit cost,] who). */
+  async history() {
+    await this.open();
+    await this.page.getByTestId('bouquets-tab-history').click();
+    await expect(this.page.getByTestId('assembly-history')).toBeVisible();
+    return this.page.getByTestId('assembly-row');
+  }
+
   async make(): Promise<string> {
     await expect(this.makeButton()).toBeEnabled();
     await this.makeButton().click();
