@@ -226,6 +226,8 @@ function findColumns(rows: Row[]): Columns | null {
   const namedQuantity = names.findIndex((n) => isNamed(n, QUANTITY_NAMES));
   const header = (namedBarcode >= 0 || namedQuantity >= 0) && !first.cells.some((c) => BARCODE_CONTENT.test(c));
   const sample = rows.slice(header ? 1 : 0, (header ? 1 : 0) + SAMPLE_ROWS);
+  // the column names and nothing under them: the terminal counted nothing (not a file of the wrong shape)
+  if (sample.length === 0 && header) refuse('empty');
   if (sample.length === 0) return null;
   const width = Math.max(...sample.map((r) => r.cells.length));
   const share = (col: number, test: (c: string) => boolean) =>

@@ -167,6 +167,12 @@ describe('pieces', () => {
     ]);
   });
 
+  it('a file with only its header row (the terminal counted nothing) is empty, not a file without columns', () => {
+    expect(refusal(() => parseTerminalFile(utf8('Штрихкод;Количество\r\n')))).toBe('errors:terminals.empty');
+    expect(refusal(() => parseTerminalFile(utf8('barcode,qty\n\n')))).toBe('errors:terminals.empty');
+    expect(refusal(() => parseTerminalFile(utf8('name;price\n')))).toBe('errors:terminals.columnsNotFound');
+  });
+
   it('auto encoding: valid UTF-8 stays UTF-8, anything else is Windows-1251', () => {
     expect(decodeTerminalBytes(utf8('Роза')).encoding).toBe('utf-8');
     expect(decodeTerminalBytes(iconv.encode('Роза', 'win1251'))).toEqual({ text: 'Роза', encoding: 'windows-1251' });
