@@ -116,11 +116,16 @@ export function lineMarkdown(
 
   const unitsByBp = new Map<number, number>();
   let skip = Math.max(0, input.after ?? 0);
-  for (const part of planFifo(db, input.productId, skip + input.quantity).parts) {
+  const plan = planFifo(db, input.productId, skip + input.quantity);
+  // Units beyond the stock (sold ahead of a delivery not booked in yet, negative stock) ride on the
+  // newest lot in the plan but are stems of that coming delivery: fresh, so no markdown for them.
+  let real = Math.max(0, plan.available - skip);
+  for (const part of plan.parts) {
     const skipped = Math.min(skip, part.quantity);
     skip -= skipped;
-    const units = part.quantity - skipped;
-    if (units === 0) continue;
+    const units = Math.min(real, part.quantity - skipped);
+    real -= units;
+    if (units <= 0) continue;
     const rule = ruleForAge(schedule, ageDays(part.arrivedAt, input.now));
     if (rule) unitsByBp.set(rule.percentBp, (unitsByBp.get(rule.percentBp) ?? 0) + units);
   }

@@ -280,6 +280,19 @@ describe('markdown rules', () => {
     expect(lines).toEqual([{ markdown: 600, total: 2400 }, { markdown: 0, total: 1800 }]);
   });
 
+  it('stems sold ahead of their arrival (negative stock) are not marked down for the last, old lot', async () => {
+    await ok(owner, 'shops.update', { allowNegativeStock: true } as never);
+    const rose = await product('Rose Ahead', 1000, { vaseLifeDays: 10 });
+    await lot(rose, 2, 300, daysBefore(6)); // old: 20 % off, the only lot
+    await rule(5, 2000);
+    // 2 old stems are there; the other 3 came with a delivery not booked in yet: fresh, full price.
+    const quote = await ok(cashier, 'sales.quote', { lines: [{ productId: rose, quantity: 5 }] });
+    expect(quote.lines[0]).toMatchObject({ markdown: 400, total: 4600 });
+    await ok(cashier, 'sales.commit', { lines: [{ productId: rose, quantity: 5 }], payments: [{ method: 'cash', tendered: 5000 }] });
+    const ahead = await ok(cashier, 'sales.quote', { lines: [{ productId: rose, quantity: 2 }] });
+    expect(ahead.lines[0]).toMatchObject({ markdown: 0, markdownBp: null, total: 2000 });
+  });
+
   it('most specific scope wins (product > category > kind > all); within a scope the highest day reached', async () => {
     const categories = (await ok(owner, 'catalog.categories', {})) as { id: string }[];
     const categoryId = categories[0]?.id ?? '';
