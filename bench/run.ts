@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: the issue's numbers, measured on generated data (20,000 products, 50,000
  * barcodes, names in five languages) in a temporary folder. Prints a table and writes
- * bench/results.json: [{ name, value, unit, target }], times in milliseconds. Later issues add
- * their figures here.
+ * bench/results.json: [{ name, value, unit, target }], times in milliseconds. Each issue adds
+ * its figures here.
  *
  * POSY_BENCH_DIR=<folder> keeps the generated data there and reuses it on the next run (for
  * working on one figure); without it everything lives in a temporary folder removed at the end.
@@ -20,6 +20,10 @@ import { benchPrintFirstByte } from './print-first-byte';
 import { benchSaleCommit } from './sale-commit';
 import { benchScanToLine } from './scan-to-line';
 import { benchZReport } from './z-report';
+import { benchRecipes } from './recipes';
+import { benchRestock } from './restock';
+import { benchStockView } from './stock-view';
+import { benchTerminals } from './terminals';
 import { BENCH_DATA, buildBenchDatabase, signInOwner } from './fixture';
 import { median, p95, p99, timed, timedSync, type Figure } from './stats';
 
@@ -262,6 +266,11 @@ async function main() {
       ['Z report over a shift of 1,000 sales', benchZReport],
       ['Pay to first receipt byte at a TCP printer', benchPrintFirstByte],
       ['Scan to line on screen in Chromium', benchScanToLine],
+      // Flowers (issue 4)
+      ['Import and match a 10,000-line terminal file', benchTerminals],
+      ['Cost and price of a 15-component recipe', benchRecipes],
+      ['Stock view of 2,000 lots with ages', benchStockView],
+      ['Restock suggestion over a year of sales (200,000 lines)', benchRestock],
     ];
     for (const [title, measure] of counter) {
       say(`${title} …`);
