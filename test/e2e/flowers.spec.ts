@@ -44,6 +44,8 @@ async function signInAs(page: Page, role: Role, first = false): Promise<void> {
  * manager counts the tulips from a terminal's file and posts the variance, and stock equals the count.
  */
 test('receive → make bouquets → sell → write off → count from a terminal file', async ({ page, posy }) => {
+  // Five documents by four people in one story: about a minute, more on a busy machine.
+  test.setTimeout(180_000);
   const api = new ApiWindow(posy);
   const stock = new StockScreen(page);
 
@@ -99,6 +101,11 @@ test('receive → make bouquets → sell → write off → count from a terminal
     await expect(arrivals.line(demo.tulip.id).getByTestId('arrival-pack-size')).toHaveValue('10');
     await arrivals.inPacks(demo.tulip.id, 3, 10, '16.00');
     await arrivals.addProduct(demo.greens.id, demo.greens.name);
+    await arrivals.inStems(demo.greens.id, 0, '2.20');
+    // A line of nothing is refused, translated, and nothing is received.
+    await page.getByTestId('arrival-post').click();
+    await expect(arrivals.root().getByTestId('error-message')).toContainText('Enter a whole quantity of 1 or more.');
+    await expect(page.getByTestId('arrival-posted')).toHaveCount(0);
     await arrivals.inStems(demo.greens.id, 15, '2.20');
     await expect(arrivals.lineTotal(demo.tulip.id)).toHaveText(GEL(4800));
     await expect(arrivals.lineTotal(demo.greens.id)).toHaveText(GEL(3300));
@@ -157,6 +164,11 @@ test('receive → make bouquets → sell → write off → count from a terminal
     const bouquets = new BouquetsScreen(page);
     await bouquets.open();
     await bouquets.choose(RECIPE, 'small');
+    // 500 are more than the shop holds: the short list says what is missing, and Make is off.
+    await bouquets.setCount(500);
+    await expect(page.getByTestId('short-list')).toContainText('Not enough stock');
+    await expect(page.getByTestId('short-list')).toContainText(`${demo.tulip.name}:`);
+    await expect(bouquets.makeButton()).toBeDisabled();
     await bouquets.setCount(MADE);
     // component, per bouquet, needed (twice the recipe), available
     for (const c of demo.components) await expect(bouquets.planLine(c.name).getByRole('cell').nth(2), c.name).toHaveText(String(c.quantity * MADE));
