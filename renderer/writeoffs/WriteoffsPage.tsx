@@ -74,6 +74,8 @@ function WriteoffList() {
   const { t, i18n } = useTranslation('writeoffs');
   const language = i18n.language;
   const { format } = useMoney();
+  // What a stem cost is shown to those who see reports, as on the stock screen: a florist writes off without it.
+  const showCost = useSession().can('reports.view');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState<AnyReason | ''>('');
@@ -153,13 +155,13 @@ function WriteoffList() {
             <th>{t('table.reason')}</th>
             <th>{t('table.what')}</th>
             <th className="num">{t('table.quantity')}</th>
-            <th className="num">{t('table.cost')}</th>
+            {showCost && <th className="num">{t('table.cost')}</th>}
             <th>{t('table.by')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <WriteoffRowView key={r.id} row={r} open={open === r.id} onToggle={() => setOpen((o) => (o === r.id ? null : r.id))} format={format} language={language} />
+            <WriteoffRowView key={r.id} row={r} open={open === r.id} onToggle={() => setOpen((o) => (o === r.id ? null : r.id))} format={showCost ? format : null} language={language} />
           ))}
         </tbody>
       </table>
@@ -177,7 +179,8 @@ function WriteoffList() {
   );
 }
 
-function WriteoffRowView({ row, open, onToggle, format, language }: { row: Row; open: boolean; onToggle: () => void; format: (n: number) => string; language: string }) {
+/** `format` is null when the costs are not for this user: the cost columns are left out. */
+function WriteoffRowView({ row, open, onToggle, format, language }: { row: Row; open: boolean; onToggle: () => void; format: ((n: number) => string) | null; language: string }) {
   const { t } = useTranslation('writeoffs');
   return (
     <>
@@ -197,12 +200,12 @@ function WriteoffRowView({ row, open, onToggle, format, language }: { row: Row; 
           {row.note && <div className="hint">{row.note}</div>}
         </td>
         <td className="num">{formatNumber(row.quantity, language)}</td>
-        <td className="num">{format(row.totalCost)}</td>
+        {format && <td className="num">{format(row.totalCost)}</td>}
         <td>{row.userName}</td>
       </tr>
       {open && (
         <tr className="writeoff-detail">
-          <td colSpan={7}>
+          <td colSpan={format ? 7 : 6}>
             <WriteoffLines id={row.id} format={format} language={language} />
           </td>
         </tr>
@@ -211,7 +214,7 @@ function WriteoffRowView({ row, open, onToggle, format, language }: { row: Row; 
   );
 }
 
-function WriteoffLines({ id, format, language }: { id: string; format: (n: number) => string; language: string }) {
+function WriteoffLines({ id, format, language }: { id: string; format: ((n: number) => string) | null; language: string }) {
   const { t } = useTranslation('writeoffs');
   const doc = useApi('writeoffs.get', { id });
   if (doc.error) return <ErrorMessage error={doc.error} />;
@@ -225,8 +228,8 @@ function WriteoffLines({ id, format, language }: { id: string; format: (n: numbe
           <th className="num">{t('lines.age')}</th>
           <th>{t('lines.supplier')}</th>
           <th className="num">{t('table.quantity')}</th>
-          <th className="num">{t('lines.unitCost')}</th>
-          <th className="num">{t('table.cost')}</th>
+          {format && <th className="num">{t('lines.unitCost')}</th>}
+          {format && <th className="num">{t('table.cost')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -237,8 +240,8 @@ function WriteoffLines({ id, format, language }: { id: string; format: (n: numbe
             <td className="num">{t('lines.days', { count: l.ageDays })}</td>
             <td>{l.supplierName ?? t('none.supplier')}</td>
             <td className="num">{formatNumber(l.quantity, language)}</td>
-            <td className="num">{format(l.unitCost)}</td>
-            <td className="num">{format(l.cost)}</td>
+            {format && <td className="num">{format(l.unitCost)}</td>}
+            {format && <td className="num">{format(l.cost)}</td>}
           </tr>
         ))}
       </tbody>
