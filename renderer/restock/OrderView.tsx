@@ -258,7 +258,7 @@ export function OrderView() {
                       <td className={`num${l.usable < l.onHand ? ' wilting' : ''}`}>{formatNumber(l.usable, language)}</td>
                       <td className="num">{l.minStock > 0 ? formatNumber(l.minStock, language) : '—'}</td>
                       <td className="num">{formatNumber(l.need, language)}</td>
-                      <td>{l.packKind ? `${t(`packKind.${l.packKind}`)} × ${l.packSize}` : '—'}</td>
+                      <td>{l.packKind ? `${t(`packKind.${l.packKind}`)} × ${formatNumber(l.packSize, language)}` : '—'}</td>
                       <td className="num" onClick={(e) => e.stopPropagation()}>
                         <input
                           className={`packs-input${edited ? ' edited' : ''}`}
@@ -334,9 +334,9 @@ export function OrderView() {
                       .map((l) => (
                         <tr key={l.productId}>
                           <td>{l.name}</td>
-                          <td>{l.packKind ? `${t(`packKind.${l.packKind}`)} × ${l.packSize}` : '—'}</td>
-                          <td className="num">{packsOf(g, l)}</td>
-                          <td className="num">{packsOf(g, l) * l.packSize}</td>
+                          <td>{l.packKind ? `${t(`packKind.${l.packKind}`)} × ${formatNumber(l.packSize, language)}` : '—'}</td>
+                          <td className="num">{formatNumber(packsOf(g, l), language)}</td>
+                          <td className="num">{formatNumber(packsOf(g, l) * l.packSize, language)}</td>
                           <td className="num">{l.unitCost === null ? '—' : format(packsOf(g, l) * l.packSize * l.unitCost)}</td>
                         </tr>
                       ))}
@@ -344,8 +344,8 @@ export function OrderView() {
                   <tfoot>
                     <tr>
                       <th colSpan={2}>{t('total')}</th>
-                      <th className="num">{totals.packs}</th>
-                      <th className="num">{totals.quantity}</th>
+                      <th className="num">{formatNumber(totals.packs, language)}</th>
+                      <th className="num">{formatNumber(totals.quantity, language)}</th>
                       <th className="num">{format(totals.cost)}</th>
                     </tr>
                   </tfoot>
