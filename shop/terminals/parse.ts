@@ -207,6 +207,19 @@ function compactNumber(cell: string): string {
   return cell.replace(/[\s\u00a0\u202f]/g, '');
 }
 
+/** A column counting 1, 2, 3… down the lines: the line number some terminals write first, a count only when nothing else is. */
+function runsOneByOne(sample: Row[], col: number): boolean {
+  if (sample.length < 3) return false;
+  const values = sample.map((r) => readQuantity(r.cells[col] ?? ''));
+  let steps = 0;
+  for (let i = 1; i < values.length; i++) {
+    const prev = values[i - 1];
+    const cur = values[i];
+    if (prev?.ok && cur?.ok && cur.value === prev.value + 1) steps++;
+  }
+  return steps / (values.length - 1) >= 0.9;
+}
+
 interface Columns {
   header: boolean;
   barcode: number;
@@ -258,7 +271,8 @@ function findColumns(rows: Row[]): Columns | null {
       const s =
         share(col, (c) => readQuantity(c).ok) -
         0.1 * share(col, (c) => /[.,]/.test(c) && readQuantity(c).ok) +
-        0.5 * share(col, (c) => NUMBER_CONTENT.test(c) && !readQuantity(c).ok);
+        0.5 * share(col, (c) => NUMBER_CONTENT.test(c) && !readQuantity(c).ok) -
+        (runsOneByOne(sample, col) ? 0.4 : 0);
       if (s > best) {
         quantity = col;
         best = s;

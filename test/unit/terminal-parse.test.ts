@@ -173,6 +173,19 @@ describe('pieces', () => {
     expect(refusal(() => parseTerminalFile(utf8('name;price\n')))).toBe('errors:terminals.columnsNotFound');
   });
 
+  it('without a header, a running line number before the barcode is not taken for the count', () => {
+    const file = utf8('1;4607000000014;5\r\n2;4607000000021;12\r\n3;4607000000038;1\r\n4;4607000000045;2\r\n');
+    expect(parseTerminalFile(file).quantityColumn).toBe(2);
+    expect(pairs(file).map(([, code, qty]) => [code, qty])).toEqual([
+      ['4607000000014', 5],
+      ['4607000000021', 12],
+      ['4607000000038', 1],
+      ['4607000000045', 2],
+    ]);
+    // a count column that happens to run 1, 2, 3 with nothing else to choose stays the count
+    expect(pairs(utf8('4607000000014;1\n4607000000021;2\n4607000000038;3\n')).map(([, , qty]) => qty)).toEqual([1, 2, 3]);
+  });
+
   it('auto encoding: valid UTF-8 stays UTF-8, anything else is Windows-1251', () => {
     expect(decodeTerminalBytes(utf8('Роза')).encoding).toBe('utf-8');
     expect(decodeTerminalBytes(iconv.encode('Роза', 'win1251'))).toEqual({ text: 'Роза', encoding: 'windows-1251' });
