@@ -7,8 +7,11 @@ import { scopeProductsSql, type CountRow } from './scope';
 /**
  * The lines of a count: every product in its scope that holds stock (or is below zero) or has been
  * counted, with what the ledger expects, what was counted and the difference valued at lot costs.
- * An open count compares with the stock as it is now (counting is done with the shop quiet, and
- * posting compares again at that moment); a posted count reads its frozen lines.
+ * An open count compares each counted product with the stock as it stood when it was last counted
+ * (its last entry): the shop keeps selling while a count waits to be posted, and stems sold after
+ * they were counted are gone from the shelf and the ledger alike, not found stock. Posting books
+ * that difference on the stock as it is then. Products never counted compare with the stock now.
+ * A posted count reads its frozen lines.
  */
 
 export interface VarianceLine {
@@ -95,9 +98,12 @@ export function liveLines(db: Database, count: CountRow, lang: Language): Varian
     db,
     `WITH scope(id) AS (${scopeProductsSql(count.category_id)}),
           bal AS (SELECT product_id, sum(quantity) AS q FROM lot_balances WHERE product_id IN (SELECT id FROM scope) GROUP BY product_id),
-          cnt AS (SELECT product_id, sum(quantity) AS q, count(*) AS n FROM count_entries WHERE count_id = @countId GROUP BY product_id)
-     SELECT ${PRODUCT_COLUMNS}, coalesce(bal.q, 0) AS expected, cnt.q AS counted, coalesce(cnt.n, 0) AS entries
+          cnt AS (SELECT product_id, sum(quantity) AS q, count(*) AS n, max(at) AS last FROM count_entries WHERE count_id = @countId GROUP BY product_id),
+          since AS (SELECT m.product_id, sum(m.quantity) AS q FROM cnt JOIN stock_movements m ON m.product_id = cnt.product_id AND m.at > cnt.last
+                     GROUP BY m.product_id)
+     SELECT ${PRODUCT_COLUMNS}, coalesce(bal.q, 0) - coalesce(since.q, 0) AS expected, cnt.q AS counted, coalesce(cnt.n, 0) AS entries
        FROM products p LEFT JOIN bal ON bal.product_id = p.id LEFT JOIN cnt ON cnt.product_id = p.id
+            LEFT JOIN since ON since.product_id = p.id
       WHERE p.id IN (SELECT product_id FROM bal WHERE q <> 0 UNION SELECT product_id FROM cnt)
       ORDER BY ${NAME_ORDER}`,
   ).all(bind) as LineRow[];

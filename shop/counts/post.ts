@@ -58,7 +58,8 @@ function totalsOfPosted(ctx: CallContext, count: CountRow): PostResult {
 /**
  * Books a count's variance: every difference becomes adjustment movements on the lots, the lines
  * are frozen with their value, and the count is closed — all in the dispatcher's one transaction.
- * The ledger is compared as it stands at this moment.
+ * Each counted product is compared with the ledger as it stood at its last entry (liveLines), and
+ * the difference is booked on the stock as it stands at this moment.
  */
 export function postCount(ctx: CallContext, input: PostInput): PostResult {
   if (input.requestId !== undefined) {

@@ -275,6 +275,18 @@ describe('counts.addEntries', () => {
     expect(posted).toMatchObject({ shortageQuantity: 0, surplusQuantity: 0, value: 0 });
     expect(rows(`SELECT 1 FROM stock_movements WHERE document_type = 'adjustment'`)).toHaveLength(0);
   });
+
+  it('a sale made after a product was counted is not booked as found again: the count compares with the stock when it was counted', async () => {
+    const { countId } = await ok(florist, 'counts.create', { categoryId: tulips, blind: false });
+    await ok(florist, 'counts.add', { countId, productId: tulip, quantity: 26, source: 'manual' }); // 30 booked, 4 gone
+    await new Promise((r) => setTimeout(r, 5));
+    await raw('test.sell', { productId: tulip, quantity: 5 }); // the shop keeps selling before the manager posts
+    const d = await detail(manager, countId);
+    expect(line(d, tulip)).toMatchObject({ counted: 26, expected: 30, difference: -4, value: -240 });
+    const posted = (await ok(manager, 'counts.post', { countId })) as unknown as Record<string, number>;
+    expect(posted).toMatchObject({ shortageQuantity: 4, surplusQuantity: 0, value: -240 });
+    expect(balance(tulip)).toBe(21);
+  });
 });
 
 describe('blind counts', () => {
