@@ -310,7 +310,10 @@ export function readQuantity(cell: string): Read<number> {
 
 /** The code as the terminal read it; a spreadsheet's "4.6E+12" has lost its digits for good. */
 export function readBarcode(cell: string): Read<string> {
-  const code = cell.trim().replace(/^="?(.*?)"?$/, '$1');
+  const written = cell.trim().replace(/^="?(.*?)"?$/, '$1');
+  // digits spaced as printed under the bars ("4 607000 000014") or grouped by a spreadsheet: the digits
+  const digits = compactNumber(written);
+  const code = /^\d+$/.test(digits) ? digits : written;
   if (code === '') return { ok: false, reason: 'errors:terminals.barcodeMissing' };
   if (SCIENTIFIC.test(code)) return { ok: false, reason: 'errors:terminals.barcodeScientific' };
   if (code.length > MAX_BARCODE_LENGTH || !PRINTABLE_ASCII.test(code)) return { ok: false, reason: 'errors:terminals.barcodeInvalid' };

@@ -186,6 +186,16 @@ describe('pieces', () => {
     expect(pairs(utf8('4607000000014;1\n4607000000021;2\n4607000000038;3\n')).map(([, , qty]) => qty)).toEqual([1, 2, 3]);
   });
 
+  it('a barcode written with spaces (as printed under the bars, or a number grouped by Excel) is read as its digits', () => {
+    const file = utf8('4 607000 000014;5\n4\u00a0607\u00a0000\u00a0000\u00a0021;2\n4607000000038;1\n');
+    expect(pairs(file)).toEqual([
+      [1, '4607000000014', 5],
+      [2, '4607000000021', 2],
+      [3, '4607000000038', 1],
+    ]);
+    expect(parseTerminalFile(utf8('ROSE 60;2\n4607000000038;1\n4607000000045;1\n')).bad.map((b) => b.reason)).toEqual(['errors:terminals.barcodeInvalid']);
+  });
+
   it('auto encoding: valid UTF-8 stays UTF-8, anything else is Windows-1251', () => {
     expect(decodeTerminalBytes(utf8('Роза')).encoding).toBe('utf-8');
     expect(decodeTerminalBytes(iconv.encode('Роза', 'win1251'))).toEqual({ text: 'Роза', encoding: 'windows-1251' });
