@@ -22,7 +22,7 @@ const UNKNOWN_BARCODE = '2999999999994';
 
 type Role = 'owner' | 'manager' | 'cashier' | 'florist';
 
-/** The person at the till changes: F12's "switch user", then their tile and PIN or password. */
+/** The person at the till changes: "Switch user" (F9), then their tile and PIN or password. */
 async function signInAs(page: Page, role: Role, first = false): Promise<void> {
   const user = demoUser(role);
   if (!first) {
@@ -118,6 +118,11 @@ test('receive → make bouquets → sell → write off → count from a terminal
     expect(row?.invoiceNo).toBe('LFM-4471');
     expect(row?.supplierName).toBe(SUPPLIER);
     const doc = await api.call('arrivals.get', { id: row?.id ?? '' });
+    // A bunch of 10 at 16.00 is 1.60 a stem.
+    expect(doc.lines.map((l) => [l.quantity, l.unitCost, l.lineCost])).toEqual([
+      [30, 160, 4800],
+      [15, 220, 3300],
+    ]);
     const lotOf = (productId: string) => doc.lines.find((l) => l.productId === productId)?.lotId ?? '';
     return { tulipLot: lotOf(demo.tulip.id), greensLot: lotOf(demo.greens.id) };
   });
