@@ -109,8 +109,6 @@ export function CountScreen({ countId, onBack }: { countId: string; onBack: () =
         setPending({ productId: found.product.id, name: found.product.name, source });
         setTyped('');
         setFeedback(null);
-        // the quantity box renders with the pending product; focus it once it is there
-        setTimeout(() => qtyRef.current?.focus(), 0);
       } catch (error) {
         const unknown = error instanceof ApiError && error.body.messageKey === 'errors:catalog.unknownBarcode';
         setFeedback({
@@ -122,6 +120,12 @@ export function CountScreen({ countId, onBack }: { countId: string; onBack: () =
     },
     [mode, add, lang],
   );
+
+  // The quantity box renders with the pending product: focus it once it is there. (A timer raced
+  // React's render after a scan: the box was not there yet and the typed quantity went nowhere.)
+  useEffect(() => {
+    if (pending) qtyRef.current?.focus();
+  }, [pending]);
 
   useScanHandler(async (scanned) => {
     if (!isShown(rootRef.current) || topDialog() || !open || !canCount) return false;
@@ -136,7 +140,6 @@ export function CountScreen({ countId, onBack }: { countId: string; onBack: () =
       } else {
         setPending({ productId: p.id, name: p.name, source: 'manual' });
         setTyped('');
-        setTimeout(() => qtyRef.current?.focus(), 0);
       }
     },
     [mode, add],
