@@ -1,8 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, randomId } from '../api/client';
+import { formatNumber } from '../format/numbers';
 import { isLanguage } from '../i18n/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { Field, isFieldError } from '../ui/Field';
 import { Modal } from '../ui/Modal';
 import { parseQuantity, REASONS, type Reason } from './reasons';
 import './writeoffs.css';
@@ -28,6 +30,7 @@ export function WriteOffDialog({ lot, onClose, onDone }: WriteOffDialogProps) {
   return (
     <WriteOffForm
       title={t('dialog.title', { name: lot.name })}
+      name={lot.name}
       hint={t('dialog.lotHolds', { count: lot.quantity })}
       max={Math.max(0, lot.quantity)}
       // a lot below zero (sold ahead of an arrival) has nothing to throw away: no "all" to default to
@@ -70,6 +73,7 @@ export function ProductWriteOffDialog({ onClose, onDone }: { onClose: () => void
     return (
       <WriteOffForm
         title={t('dialog.title', { name: product.name })}
+        name={product.name}
         hint={t('dialog.fifoHint')}
         max={null}
         line={(quantity) => ({ productId: product.id, quantity })}
@@ -114,6 +118,8 @@ export function ProductWriteOffDialog({ onClose, onDone }: { onClose: () => void
 
 interface FormProps {
   title: string;
+  /** the product, for the refusal of more than the lot holds */
+  name: string;
   hint: string;
   /** the most that can go (a lot's quantity), or null when the backend decides (a product over its lots) */
   max: number | null;
@@ -124,8 +130,12 @@ interface FormProps {
   onDone?: () => void;
 }
 
-function WriteOffForm({ title, hint, max, defaultAll, line, onClose, onDone }: FormProps) {
-  const { t } = useTranslation('writeoffs');
+/** The refusals shown under their own field (the screen's and the backend's names for them); the rest go below the form. */
+const QUANTITY_FIELDS = ['quantity', 'lines.0.quantity'];
+const NOTE_FIELDS = ['note'];
+
+function WriteOffForm({ title, name, hint, max, defaultAll, line, onClose, onDone }: FormProps) {
+  const { t, i18n } = useTranslation('writeoffs');
   const [quantity, setQuantity] = useState('');
   const [reason, setReason] = useState<Reason | null>(null);
   const [note, setNote] = useState('');
@@ -140,7 +150,19 @@ function WriteOffForm({ title, hint, max, defaultAll, line, onClose, onDone }: F
     if (busy) return;
     const n = parseQuantity(quantity, max, defaultAll);
     if (n === null) {
-      setError({ code: 'invalid_input', messageKey: 'errors:writeoffs.quantityInvalid', field: 'quantity' });
+      const wanted = Number(quantity.trim());
+      // more than the lot holds: say how much it holds (the hint under the field gives way to the refusal)
+      const over = max !== null && /^\d+$/.test(quantity.trim()) && wanted > max;
+      setError(
+        over
+          ? {
+              code: 'invalid_input',
+              messageKey: 'errors:writeoffs.lotShort',
+              field: 'quantity',
+              params: { product: name, available: formatNumber(max, i18n.language), wanted: formatNumber(wanted, i18n.language) },
+            }
+          : { code: 'invalid_input', messageKey: 'errors:writeoffs.quantityInvalid', field: 'quantity' },
+      );
       return;
     }
     if (reason === null) {
@@ -200,10 +222,8 @@ function WriteOffForm({ title, hint, max, defaultAll, line, onClose, onDone }: F
           setReason(r);
         }}
       >
-        <div className="field">
-          <label htmlFor="writeoff-quantity">{t('dialog.quantity')}</label>
+        <Field label={t('dialog.quantity')} names={QUANTITY_FIELDS} error={error} hint={hint}>
           <input
-            id="writeoff-quantity"
             inputMode="numeric"
             autoComplete="off"
             value={quantity}
@@ -212,8 +232,7 @@ function WriteOffForm({ title, hint, max, defaultAll, line, onClose, onDone }: F
             data-autofocus=""
             data-testid="writeoff-quantity"
           />
-          <span className="hint">{hint}</span>
-        </div>
+        </Field>
         <fieldset className="writeoff-reasons" data-testid="writeoff-reasons">
           <legend>{t('dialog.reason')}</legend>
           {REASONS.map((r, i) => (
@@ -233,10 +252,8 @@ function WriteOffForm({ title, hint, max, defaultAll, line, onClose, onDone }: F
             </button>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor="writeoff-note">{reason === 'other' ? t('dialog.noteRequired') : t('dialog.note')}</label>
+        <Field label={reason === 'other' ? t('dialog.noteRequired') : t('dialog.note')} names={NOTE_FIELDS} error={error}>
           <textarea
-            id="writeoff-note"
             ref={noteRef}
             rows={2}
             maxLength={500}
@@ -248,8 +265,8 @@ function WriteOffForm({ title, hint, max, defaultAll, line, onClose, onDone }: F
             }}
             data-testid="writeoff-note"
           />
-        </div>
-        <ErrorMessage error={error} />
+        </Field>
+        {!isFieldError(error, [...QUANTITY_FIELDS, ...NOTE_FIELDS]) && <ErrorMessage error={error} />}
       </form>
     </Modal>
   );
