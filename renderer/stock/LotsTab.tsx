@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Input } from '../../shop/api/contract';
 import { call } from '../api/client';
 import { useApi, useBackendEvent } from '../api/hooks';
-import { useSession } from '../app/session';
+import { onSessionChanged, useSession } from '../app/session';
 import { useMoney } from '../catalog/useMoney';
 import { categoryTree } from '../catalog/categoryTree';
 import { formatDate } from '../format/dates';
@@ -76,6 +76,8 @@ export function LotsTab() {
   }, [listKey, generation]);
 
   useBackendEvent(REFRESH_ON, () => setGeneration((g) => g + 1));
+  // Another person signed in: costs are shown only to who may see them, so the rows are asked for again.
+  useEffect(() => onSessionChanged(() => setGeneration((g) => g + 1)), []);
 
   const onNearEnd = useCallback(() => {
     if (loading.current || !summary || rows.length >= summary.total) return;

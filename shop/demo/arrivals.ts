@@ -84,7 +84,13 @@ function packFor(p: DemoProduct): { supplier: SupplierKey; packKind: PackKind; p
 
 const DAY_MS = 86_400_000;
 
-export function seedArrivalsDemo(ctx: CallContext, opts: { shopId: string; language: Language; items: readonly OpeningItem[] }): void {
+export interface DemoSuppliers {
+  ids: Record<SupplierKey, string>;
+  packed: { item: OpeningItem; supplier: SupplierKey; packSize: number }[];
+}
+
+/** The demo's suppliers with their packs, each product's usual supplier among them. */
+export function seedSuppliersDemo(ctx: CallContext, opts: { shopId: string; language: Language; items: readonly OpeningItem[] }): DemoSuppliers {
   const at = ctx.now().toISOString();
   const insertSupplier = statement(
     ctx.db,
@@ -106,7 +112,14 @@ export function seedArrivalsDemo(ctx: CallContext, opts: { shopId: string; langu
     setUsual.run(ids[pack.supplier], item.productId);
     packed.push({ item, supplier: pack.supplier, packSize: pack.packSize });
   }
+  return { ids, packed };
+}
 
+/**
+ * Yesterday's and this morning's deliveries, as the florist would have posted them. After any past
+ * days' history, so that they are the newest arrivals by number as by date.
+ */
+export function seedDeliveriesDemo(ctx: CallContext, opts: { shopId: string }, { ids, packed }: DemoSuppliers): void {
   // Two deliveries, as the florist would have posted them: packs at the supplier's price per pack
   // (the opening lot's cost per stem × pack size).
   const owner = statement(ctx.db, "SELECT id FROM users WHERE shop_id = ? AND role = 'owner' ORDER BY created_at LIMIT 1").pluck().get(opts.shopId) as

@@ -10,7 +10,7 @@ import { CATEGORIES, DEMO_EAN_PREFIX, DEMO_PRODUCTS, type CategoryKey, type Demo
 import { insertDemoClient, type DemoClient } from './clients';
 import { demoPrice } from './prices';
 import { seedOpeningStock, type OpeningItem } from './stock';
-import { seedArrivalsDemo } from './arrivals';
+import { seedDeliveriesDemo, seedSuppliersDemo } from './arrivals';
 import { seedFreshnessDemo } from './freshness';
 import { seedRecipesDemo } from './recipes';
 import { seedAssemblyDemo } from './assembly';
@@ -248,10 +248,11 @@ export function seedDemoShop(ctx: CallContext, opts: { language: Language; histo
   for (const client of place.clients) insertDemoClient(ctx, shopId, client);
   seedDemoTiles(ctx, shopId);
   // The flowers side: suppliers and deliveries, vase lives and minimums, pricing rules and recipes.
-  seedArrivalsDemo(ctx, { shopId, language: opts.language, items: opening });
+  const suppliers = seedSuppliersDemo(ctx, { shopId, language: opts.language, items: opening });
   // Before anything else takes stock: past days' sales come from their own deliveries. Only the app's
   // "open the demo shop" asks for them (a second or two of writing); tests count their own sales alone.
   if (opts.history === true) seedSalesHistoryDemo(ctx);
+  seedDeliveriesDemo(ctx, { shopId }, suppliers);
   seedFreshnessDemo(ctx);
   seedRecipesDemo(ctx);
   seedAssemblyDemo(ctx);
