@@ -85,10 +85,12 @@ export function OrderView() {
   }, [data]);
 
   const setPacks = (g: Group, l: Line, text: string) => {
+    // An emptied box is 0 packs, not the suggestion back: clearing it to type a new number must not
+    // put the old one back under the caret (backspace then "3" made "13"). Reset brings suggestions back.
+    const n = text === '' ? 0 : Number(text);
+    if (!Number.isInteger(n) || n < 0) return;
     const next = new Map(edits);
-    const n = Number(text);
-    if (text === '' || !Number.isInteger(n) || n < 0) next.delete(keyOf(g, l));
-    else next.set(keyOf(g, l), Math.min(n, 100_000));
+    next.set(keyOf(g, l), Math.min(n, 100_000));
     setEdits(next);
   };
 
