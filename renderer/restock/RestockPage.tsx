@@ -30,7 +30,11 @@ export function RestockPage() {
           </ShortcutButton>
         </div>
       </div>
-      {tab === 'order' ? <OrderView /> : <OccasionsTab />}
+      {/* The order stays mounted behind the calendar: the packs typed into it survive a look at the occasions. */}
+      <div hidden={tab !== 'order'}>
+        <OrderView />
+      </div>
+      {tab === 'occasions' && <OccasionsTab />}
     </div>
   );
 }
