@@ -6,6 +6,7 @@ import { useApi } from '../api/hooks';
 import { useSession } from '../app/session';
 import { formatDate } from '../format/dates';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { Field, isFieldError } from '../ui/Field';
 import { Modal } from '../ui/Modal';
 import { occasionName, ruleText, upliftText } from './occasionText';
 
@@ -121,6 +122,8 @@ export function OccasionsTab() {
   );
 }
 
+/** The editor's fields that show their own refusal (the backend's names for them). */
+const EDITOR_FIELDS = ['name', 'day', 'daysBefore', 'upliftBp'];
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const NTHS = [1, 2, 3, 4, -1];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
@@ -186,10 +189,9 @@ function OccasionEditor({ occasion, onClose, onSaved }: { occasion: Occasion | n
           void save();
         }}
       >
-        <label className="field">
-          <span>{t('editor.name')}</span>
+        <Field label={t('editor.name')} names={['name']} error={error}>
           <input value={name} maxLength={80} onChange={(e) => setName(e.target.value)} data-autofocus data-testid="occasion-name" />
-        </label>
+        </Field>
         <label className="field">
           <span>{t('editor.month')}</span>
           <select value={month} onChange={(e) => setMonth(Number(e.target.value))} data-testid="occasion-month">
@@ -234,22 +236,18 @@ function OccasionEditor({ occasion, onClose, onSaved }: { occasion: Occasion | n
               </label>
             </div>
           ) : (
-            <label className="field">
-              <span>{t('editor.day')}</span>
+            <Field label={t('editor.day')} names={['day']} error={error}>
               <input type="number" min={1} max={31} value={day} onChange={(e) => setDay(Number(e.target.value))} data-testid="occasion-day" />
-            </label>
+            </Field>
           )}
         </fieldset>
-        <label className="field">
-          <span>{t('editor.daysBefore')}</span>
+        <Field label={t('editor.daysBefore')} names={['daysBefore']} error={error}>
           <input type="number" min={0} max={30} value={daysBefore} onChange={(e) => setDaysBefore(Number(e.target.value))} data-testid="occasion-days-before" />
-        </label>
-        <label className="field">
-          <span>{t('editor.uplift')}</span>
+        </Field>
+        <Field label={t('editor.uplift')} names={['upliftBp']} error={error} hint={t('editor.upliftHint')}>
           <input inputMode="decimal" value={uplift} onChange={(e) => setUplift(e.target.value)} lang={i18n.language} data-testid="occasion-uplift" />
-          <small className="hint">{t('editor.upliftHint')}</small>
-        </label>
-        <ErrorMessage error={error} />
+        </Field>
+        {!isFieldError(error, EDITOR_FIELDS) && <ErrorMessage error={error} />}
         <button type="submit" hidden />
       </form>
     </Modal>
