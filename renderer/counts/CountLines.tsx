@@ -21,12 +21,15 @@ function matches(line: CountLine, filter: Filter, text: string): boolean {
 /**
  * The count's lines: counted per product, and for those who may see it (the backend leaves the
  * fields out of a blind count otherwise) expected, difference in quantity and value, with totals.
+ * Values (what the stems cost the shop) only when the backend sends them (costVisible: reports.view):
+ * a florist sees how many are missing, not what they are worth — no value column, no "0.00".
  */
 export function CountLines({ detail }: { detail: CountDetail }) {
   const { t, i18n } = useTranslation('counts');
   const lang = i18n.language;
   const { format } = useMoney();
   const shows = detail.showsExpected;
+  const showsValue = shows && detail.costVisible;
   const [filter, setFilter] = useState<Filter>(shows && detail.status !== 'open' ? 'differences' : 'all');
   const [text, setText] = useState('');
   // Once a count is posted, what matters is what differed.
@@ -60,9 +63,18 @@ export function CountLines({ detail }: { detail: CountDetail }) {
         {shows && totals.expected !== undefined && (
           <>
             <span>{t('totals.expected', { n: n(totals.expected) })}</span>
-            <span className="short">{t('totals.shortage', { n: n(totals.shortageQuantity ?? 0), value: format(totals.shortageValue ?? 0) })}</span>
-            <span className="surplus">{t('totals.surplus', { n: n(totals.surplusQuantity ?? 0), value: format(totals.surplusValue ?? 0) })}</span>
-            <strong data-testid="count-total-value">{t('totals.net', { value: signed(totals.value ?? 0, format) })}</strong>
+            {showsValue && totals.value != null ? (
+              <>
+                <span className="short">{t('totals.shortage', { n: n(totals.shortageQuantity ?? 0), value: format(totals.shortageValue ?? 0) })}</span>
+                <span className="surplus">{t('totals.surplus', { n: n(totals.surplusQuantity ?? 0), value: format(totals.surplusValue ?? 0) })}</span>
+                <strong data-testid="count-total-value">{t('totals.net', { value: signed(totals.value, format) })}</strong>
+              </>
+            ) : (
+              <>
+                <span className="short">{t('totals.shortageQuantity', { n: n(totals.shortageQuantity ?? 0) })}</span>
+                <span className="surplus">{t('totals.surplusQuantity', { n: n(totals.surplusQuantity ?? 0) })}</span>
+              </>
+            )}
           </>
         )}
       </div>
@@ -75,7 +87,7 @@ export function CountLines({ detail }: { detail: CountDetail }) {
             {shows && <th className="num">{t('lines.expected')}</th>}
             <th className="num">{t('lines.counted')}</th>
             {shows && <th className="num">{t('lines.difference')}</th>}
-            {shows && <th className="num">{t('lines.value')}</th>}
+            {showsValue && <th className="num">{t('lines.value')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -90,7 +102,7 @@ export function CountLines({ detail }: { detail: CountDetail }) {
                   {l.counted === null ? <span className="warn">{t('lines.notCounted')}</span> : n(l.counted)}
                 </td>
                 {shows && <td className="num">{diff === 0 ? '0' : signed(diff, n)}</td>}
-                {shows && <td className="num">{(l.value ?? 0) === 0 ? '' : signed(l.value ?? 0, format)}</td>}
+                {showsValue && <td className="num">{l.value == null || l.value === 0 ? '' : signed(l.value, format)}</td>}
               </tr>
             );
           })}

@@ -15,6 +15,8 @@ const CONFIRM_SHORTCUT = 'Ctrl+↵';
 /**
  * Posting the variance, confirmed: the totals, and the products in scope nobody counted, which
  * are posted as 0 only when the poster ticks that they are really gone (the backend refuses otherwise).
+ * The values appear only when the backend sent them (costVisible: reports.view); stock.adjust alone
+ * posts by quantities.
  */
 export function PostCountDialog({ detail, onClose, onPosted }: { detail: CountDetail; onClose: () => void; onPosted: (r: PostResult) => void }) {
   const { t, i18n } = useTranslation('counts');
@@ -27,6 +29,7 @@ export function PostCountDialog({ detail, onClose, onPosted }: { detail: CountDe
   const [requestId] = useState(randomId);
   const uncounted = detail.lines.filter((l) => l.counted === null);
   const totals = detail.totals;
+  const money = (v: number | null | undefined) => (detail.costVisible && v != null ? ` · ${format(v)}` : '');
   const blocked = uncounted.length > 0 && !asZero;
   const n = (v: number) => formatNumber(v, lang);
 
@@ -69,16 +72,22 @@ export function PostCountDialog({ detail, onClose, onPosted }: { detail: CountDe
         <dd>{n(totals.products)}</dd>
         <dt>{t('post.shortage')}</dt>
         <dd className="short">
-          {n(totals.shortageQuantity ?? 0)} · {format(totals.shortageValue ?? 0)}
+          {n(totals.shortageQuantity ?? 0)}
+          {money(totals.shortageValue)}
         </dd>
         <dt>{t('post.surplus')}</dt>
         <dd className="surplus">
-          {n(totals.surplusQuantity ?? 0)} · {format(totals.surplusValue ?? 0)}
+          {n(totals.surplusQuantity ?? 0)}
+          {money(totals.surplusValue)}
         </dd>
-        <dt>{t('post.net')}</dt>
-        <dd>
-          <strong>{format(totals.value ?? 0)}</strong>
-        </dd>
+        {detail.costVisible && totals.value != null && (
+          <>
+            <dt>{t('post.net')}</dt>
+            <dd>
+              <strong>{format(totals.value)}</strong>
+            </dd>
+          </>
+        )}
       </dl>
       {uncounted.length > 0 && (
         <div className="count-uncounted" data-testid="count-post-uncounted">

@@ -74,8 +74,12 @@ function WriteoffList() {
   const { t, i18n } = useTranslation('writeoffs');
   const language = i18n.language;
   const { format } = useMoney();
-  // What a stem cost is shown to those who see reports, as on the stock screen: a florist writes off without it.
-  const showCost = useSession().can('reports.view');
+  // What a stem cost is shown to those who see reports, as on the stock screen: the backend sends the
+  // costs only to them (costVisible), so a florist's list has no cost column at all.
+  // (The session check too: right after another person signs in, the rows still on screen are the last reader's.)
+  const [costVisible, setCostVisible] = useState(false);
+  const mayShow = useSession().can('reports.view');
+  const showCost = costVisible && mayShow;
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState<AnyReason | ''>('');
@@ -96,6 +100,7 @@ function WriteoffList() {
         if (mine !== epoch.current) return;
         setRows(page.rows);
         setNext(page.next);
+        setCostVisible(page.costVisible);
         setError(null);
         setLoading(false);
       },
@@ -200,7 +205,7 @@ function WriteoffRowView({ row, open, onToggle, format, language }: { row: Row; 
           {row.note && <div className="hint">{row.note}</div>}
         </td>
         <td className="num">{formatNumber(row.quantity, language)}</td>
-        {format && <td className="num">{format(row.totalCost)}</td>}
+        {format && <td className="num">{row.totalCost === null ? '' : format(row.totalCost)}</td>}
         <td>{row.userName}</td>
       </tr>
       {open && (
@@ -219,6 +224,7 @@ function WriteoffLines({ id, format, language }: { id: string; format: ((n: numb
   const doc = useApi('writeoffs.get', { id });
   if (doc.error) return <ErrorMessage error={doc.error} />;
   if (!doc.data) return <p className="hint">{t('common:status.loading')}</p>;
+  const money = doc.data.costVisible ? format : null;
   return (
     <table className="table compact" data-testid="writeoff-lines">
       <thead>
@@ -228,8 +234,8 @@ function WriteoffLines({ id, format, language }: { id: string; format: ((n: numb
           <th className="num">{t('lines.age')}</th>
           <th>{t('lines.supplier')}</th>
           <th className="num">{t('table.quantity')}</th>
-          {format && <th className="num">{t('lines.unitCost')}</th>}
-          {format && <th className="num">{t('table.cost')}</th>}
+          {money && <th className="num">{t('lines.unitCost')}</th>}
+          {money && <th className="num">{t('table.cost')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -240,8 +246,8 @@ function WriteoffLines({ id, format, language }: { id: string; format: ((n: numb
             <td className="num">{t('lines.days', { count: l.ageDays })}</td>
             <td>{l.supplierName ?? t('none.supplier')}</td>
             <td className="num">{formatNumber(l.quantity, language)}</td>
-            {format && <td className="num">{format(l.unitCost)}</td>}
-            {format && <td className="num">{format(l.cost)}</td>}
+            {money && <td className="num">{l.unitCost === null ? '' : money(l.unitCost)}</td>}
+            {money && <td className="num">{l.cost === null ? '' : money(l.cost)}</td>}
           </tr>
         ))}
       </tbody>

@@ -4,8 +4,9 @@ import { AppError } from '../api/errors';
 import { assertUsableCategory } from '../catalog/categories';
 import { pickName, readProductNames } from '../catalog/names';
 import { readerLanguage } from '../catalog/products';
+import { canSeeCost } from '../freshness/handlers';
 import { countedSoFar } from './entries';
-import { frozenLines, liveLines, totalsOf, type VarianceLine, type VarianceTotals } from './lines';
+import { frozenLines, liveLines, totalsOf, totalsView, type TotalsView, type VarianceLine } from './lines';
 import { categoryName, categoryTree, readCount, readOpenCount, type CountRow, type CountStatus } from './scope';
 
 /** Count documents: opening, listing, reading and cancelling. Posting is in post.ts. */
@@ -121,8 +122,13 @@ export interface RecentEntry {
 export interface CountDetail extends CountHeader {
   /** false when the count is blind and the reader may not post (lacks stock.adjust): expected, difference and value are left out */
   showsExpected: boolean;
-  lines: (Omit<VarianceLine, 'expected' | 'difference' | 'value'> & { expected?: number; difference?: number; value?: number })[];
-  totals: Partial<VarianceTotals> & Pick<VarianceTotals, 'products' | 'counted' | 'uncounted'>;
+  /**
+   * false when the reader may not see costs (no reports.view): every line's value and the value
+   * totals are null. (When showsExpected is false they are left out anyway.)
+   */
+  costVisible: boolean;
+  lines: (Omit<VarianceLine, 'expected' | 'difference' | 'value'> & { expected?: number; difference?: number; value?: number | null })[];
+  totals: Partial<TotalsView> & Pick<TotalsView, 'products' | 'counted' | 'uncounted'>;
   /** this reader's last entries, newest first (the counting screen's "last scans") */
   recent: RecentEntry[];
 }
@@ -138,6 +144,7 @@ export function getCount(ctx: CallContext, countId: string, recentLimit = 20): C
   // A cancelled count shows what was counted; its comparison with today's stock would mean nothing.
   const lines = count.status === 'posted' ? frozenLines(ctx.db, count, lang) : liveLines(ctx.db, count, lang);
   const shown = showsExpected(ctx, count) && count.status !== 'cancelled';
+  const withCost = canSeeCost(ctx);
   const totals = totalsOf(lines);
   const recent = statement(
     ctx.db,
@@ -147,10 +154,13 @@ export function getCount(ctx: CallContext, countId: string, recentLimit = 20): C
   return {
     ...headerOf(ctx, count),
     showsExpected: shown,
+    costVisible: withCost,
     lines: shown
-      ? lines
+      ? withCost
+        ? lines
+        : lines.map((l) => ({ ...l, value: null }))
       : lines.map(({ expected: _e, difference: _d, value: _v, ...rest }) => rest),
-    totals: shown ? totals : { products: totals.products, counted: totals.counted, uncounted: totals.uncounted },
+    totals: shown ? totalsView(totals, withCost) : { products: totals.products, counted: totals.counted, uncounted: totals.uncounted },
     recent: recent.map((e) => ({
       id: e.id,
       productId: e.product_id,

@@ -5,9 +5,11 @@ import { id } from '../api/schemas';
 import { pickName, readProductNames } from '../catalog/names';
 import { readerLanguage } from '../catalog/products';
 import { findByBarcode } from '../catalog/search';
+import { canSeeCost } from '../freshness/handlers';
 import { MAX_STOCK_QUANTITY } from '../stock/ledger';
 import { cancelCount, createCount, getCount, listCounts } from './documents';
 import { addCountEntries } from './entries';
+import { totalsView } from './lines';
 import { postCount } from './post';
 
 const quantity = z
@@ -105,10 +107,17 @@ export const countsHandlers = {
     },
   }),
 
+  /**
+   * Books the variance. The answer's values need reports.view like every cost: stock.adjust alone
+   * posts quantities (the default manager has both; a role with stock.adjust only gets nulls).
+   */
   'counts.post': handler({
     access: 'stock.adjust',
     input: z.object({ countId: id, uncountedAsZero: z.boolean().optional(), requestId: id.optional() }).strict(),
-    run: (ctx, input) => postCount(ctx, input),
+    run(ctx, input) {
+      const withCost = canSeeCost(ctx);
+      return { ...totalsView(postCount(ctx, input), withCost), costVisible: withCost };
+    },
   }),
 
   'counts.cancel': handler({

@@ -161,6 +161,16 @@ export interface VarianceTotals {
   value: number;
 }
 
+type ValueKey = 'shortageValue' | 'surplusValue' | 'value';
+
+/** Totals as a reader is answered them: the values (what the stems cost the shop) null unless they may see costs. */
+export type TotalsView<T extends VarianceTotals = VarianceTotals> = Omit<T, ValueKey> & { [K in ValueKey]: number | null };
+
+/** `withCost` is canSeeCost(ctx) (reports.view): a cashier or florist who counts sees quantities, not what they are worth. */
+export function totalsView<T extends VarianceTotals>(totals: T, withCost: boolean): TotalsView<T> {
+  return withCost ? totals : { ...totals, shortageValue: null, surplusValue: null, value: null };
+}
+
 export function totalsOf(lines: readonly VarianceLine[]): VarianceTotals {
   const t: VarianceTotals = {
     products: lines.length,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { handler } from '../api/define';
 import { id } from '../api/schemas';
+import { canSeeCost } from '../freshness/handlers';
 import { MAX_STOCK_QUANTITY } from '../stock/ledger';
 import { postWriteoff, WRITEOFF_REASONS, type WriteoffResult } from './post';
 import { listWriteoffs, readWriteoff, type WriteoffDetail, type WriteoffPage } from './read';
@@ -23,6 +24,9 @@ const line = z
 
 const reason = z.enum(WRITEOFF_REASONS, 'errors:writeoffs.reasonInvalid');
 
+/** What the poster is answered: the total cost only for who may see costs (reports.view), as everywhere. */
+export type WriteoffAnswer = Omit<WriteoffResult, 'totalCost'> & { totalCost: number | null; costVisible: boolean };
+
 /** Write-offs (from a chosen lot or a product oldest lot first) and the shrink view (notes/FLOWERS.md "write-offs & shrink"). */
 export const writeoffsHandlers = {
   'writeoffs.post': handler({
@@ -35,7 +39,11 @@ export const writeoffsHandlers = {
         requestId: id.optional(),
       })
       .strict(),
-    run: (ctx, input): WriteoffResult => postWriteoff(ctx, input),
+    run(ctx, input): WriteoffAnswer {
+      const posted = postWriteoff(ctx, input);
+      // a florist throws stems away without learning what they cost (the cost is frozen on the document all the same)
+      return canSeeCost(ctx) ? { ...posted, costVisible: true } : { ...posted, totalCost: null, costVisible: false };
+    },
   }),
 
   'writeoffs.list': handler({

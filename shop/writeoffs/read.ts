@@ -2,6 +2,7 @@ import { statement } from '../../db/statements';
 import type { CallContext } from '../api/define';
 import { AppError } from '../api/errors';
 import { readerLanguage } from '../catalog/products';
+import { canSeeCost } from '../freshness/handlers';
 import { shopIdOf } from '../shifts/current';
 import type { WriteoffReason } from './post';
 
@@ -29,7 +30,8 @@ export interface WriteoffRow {
   at: string;
   reason: WriteoffReason;
   note: string | null;
-  totalCost: number;
+  /** null when the reader may not see costs (no reports.view): what the shop paid is the owner's figure */
+  totalCost: number | null;
   userName: string;
   /** a returned item written off: the return (a sales row of kind 'return') and its receipt number */
   returnId: string | null;
@@ -42,6 +44,8 @@ export interface WriteoffRow {
 
 export interface WriteoffPage {
   rows: WriteoffRow[];
+  /** false: totalCost is null on every row (the reader lacks reports.view) */
+  costVisible: boolean;
   /** pass as `before` for the next page; null on the last page */
   next: { at: string; id: string } | null;
 }
@@ -51,8 +55,9 @@ export interface WriteoffLine {
   productId: string;
   name: string;
   quantity: number;
-  unitCost: number;
-  cost: number;
+  /** both null when the reader may not see costs */
+  unitCost: number | null;
+  cost: number | null;
   /** whole days from the lot's arrival to the discard */
   ageDays: number;
   arrivedAt: string;
@@ -62,6 +67,8 @@ export interface WriteoffLine {
 
 export interface WriteoffDetail extends Omit<WriteoffRow, 'names' | 'lines'> {
   userId: string;
+  /** false: totalCost, unitCost and cost are null (the reader lacks reports.view) */
+  costVisible: boolean;
   lines: WriteoffLine[];
 }
 
@@ -119,20 +126,22 @@ export function listWriteoffs(
     }
   }
   const last = page.at(-1);
+  const withCost = canSeeCost(ctx);
   return {
-    rows: page.map((r) => ({ ...header(r), lines: r.line_count, quantity: r.quantity, names: names.get(r.id) ?? [] })),
+    rows: page.map((r) => ({ ...header(r, withCost), lines: r.line_count, quantity: r.quantity, names: names.get(r.id) ?? [] })),
+    costVisible: withCost,
     next: rows.length > f.limit && last ? { at: last.at, id: last.id } : null,
   };
 }
 
-function header(r: HeaderRow): Omit<WriteoffRow, 'names' | 'lines' | 'quantity'> {
+function header(r: HeaderRow, withCost: boolean): Omit<WriteoffRow, 'names' | 'lines' | 'quantity'> {
   return {
     id: r.id,
     number: r.number,
     at: r.at,
     reason: r.reason,
     note: r.note,
-    totalCost: r.total_cost,
+    totalCost: withCost ? r.total_cost : null,
     userName: r.user_name,
     returnId: r.return_id,
     returnNumber: r.return_number,
@@ -163,17 +172,19 @@ export function readWriteoff(ctx: CallContext, id: string): WriteoffDetail {
     supplier_name: string | null;
   }[];
   const quantity = lines.reduce((s, l) => s + l.quantity, 0);
+  const withCost = canSeeCost(ctx);
   return {
-    ...header(row),
+    ...header(row, withCost),
     userId: row.user_id,
+    costVisible: withCost,
     quantity,
     lines: lines.map((l) => ({
       lotId: l.lot_id,
       productId: l.product_id,
       name: l.name,
       quantity: l.quantity,
-      unitCost: l.unit_cost,
-      cost: l.quantity * l.unit_cost,
+      unitCost: withCost ? l.unit_cost : null,
+      cost: withCost ? l.quantity * l.unit_cost : null,
       ageDays: l.age_days,
       arrivedAt: l.arrived_at,
       supplierId: l.supplier_id,

@@ -133,9 +133,10 @@ afterEach(() => env.dispose());
 
 type Detail = {
   showsExpected: boolean;
+  costVisible: boolean;
   status: string;
-  lines: { productId: string; name: string; counted: number | null; expected?: number; difference?: number; value?: number }[];
-  totals: Record<string, number>;
+  lines: { productId: string; name: string; counted: number | null; expected?: number; difference?: number; value?: number | null }[];
+  totals: Record<string, number | null>;
   recent: { productId: string; quantity: number; counted: number }[];
 };
 const detail = async (client: ClientState, countId: string) => (await ok(client, 'counts.get', { id: countId })) as unknown as Detail;
@@ -162,8 +163,8 @@ describe('counting a category', () => {
     expect(d.showsExpected).toBe(true);
     expect(d.lines.map((l) => l.name)).toEqual(['Red rose', 'Spray rose', 'White rose']);
     expect(line(d, redRose)).toMatchObject({ counted: 16, expected: 20, difference: -4 });
-    // a shortage is valued at what FIFO would take: the 4 oldest stems at 100
-    expect(line(d, redRose)?.value).toBe(-400);
+    // a shortage is valued at what FIFO would take: the 4 oldest stems at 100 (the manager sees values)
+    expect(line(await detail(manager, countId), redRose)?.value).toBe(-400);
     expect(line(d, whiteRose)).toMatchObject({ counted: null, expected: 5 });
     expect(d.totals.uncounted).toBe(1);
     expect(d.recent[0]).toMatchObject({ productId: sprayRose, quantity: 1, counted: 1 });
@@ -286,6 +287,56 @@ describe('counts.addEntries', () => {
     const posted = (await ok(manager, 'counts.post', { countId })) as unknown as Record<string, number>;
     expect(posted).toMatchObject({ shortageQuantity: 4, surplusQuantity: 0, value: -240 });
     expect(balance(tulip)).toBe(21);
+  });
+});
+
+describe('what differences are worth', () => {
+  it('is sent only to who may see reports: a florist or cashier who counts gets quantities, no values; the owner and manager get them', async () => {
+    const { countId } = await ok(florist, 'counts.create', { categoryId: roses, blind: false });
+    await ok(florist, 'counts.add', { countId, productId: redRose, quantity: 16, source: 'manual' }); // 4 short: 4 × 100
+    await ok(florist, 'counts.add', { countId, productId: whiteRose, quantity: 7, source: 'manual' }); // 2 found: 2 × 200
+    await ok(florist, 'counts.add', { countId, productId: sprayRose, quantity: 8, source: 'manual' });
+    const cashier = await signedIn('cashier');
+    const owner = await signedIn('owner');
+    // any of the values as digits in the JSON (−400, 400, 0 aside: quantities are small numbers)
+    const valueFigures = (v: unknown) => JSON.stringify(v).match(/\b(400|-400)\b/g) ?? [];
+
+    for (const counter of [florist, cashier]) {
+      const d = await detail(counter, countId);
+      expect(d).toMatchObject({ showsExpected: true, costVisible: false });
+      expect(line(d, redRose)).toMatchObject({ counted: 16, expected: 20, difference: -4, value: null });
+      expect(line(d, whiteRose)).toMatchObject({ difference: 2, value: null });
+      expect(d.totals).toMatchObject({ shortageQuantity: 4, surplusQuantity: 2, shortageValue: null, surplusValue: null, value: null });
+      expect(d.lines.every((l) => l.value === null)).toBe(true);
+      expect(valueFigures(d)).toEqual([]);
+    }
+    for (const reader of [owner, manager]) {
+      const d = await detail(reader, countId);
+      expect(d.costVisible).toBe(true);
+      expect(line(d, redRose)?.value).toBe(-400);
+      expect(line(d, whiteRose)?.value).toBe(400);
+      expect(d.totals).toMatchObject({ shortageValue: 400, surplusValue: 400, value: 0 });
+    }
+
+    // posting needs stock.adjust; the answer's values need reports.view as well (a cashier given stock.adjust posts by quantities)
+    db().prepare(`INSERT INTO role_permissions (role, permission) VALUES ('cashier', 'stock.adjust')`).run();
+    const poster = await signedIn('cashier');
+    const posted = (await ok(poster, 'counts.post', { countId })) as unknown as Record<string, unknown>;
+    expect(posted).toMatchObject({ countId, shortageQuantity: 4, surplusQuantity: 2, shortageValue: null, surplusValue: null, value: null, costVisible: false });
+    expect(valueFigures(posted)).toEqual([]);
+    // the values are booked all the same, and a posted count reads them back for the owner only
+    expect(rows('SELECT value FROM count_lines WHERE count_id = ? ORDER BY value', countId).map((r) => r.value)).toEqual([-400, 0, 400]);
+    const frozen = await detail(florist, countId);
+    expect(frozen).toMatchObject({ status: 'posted', costVisible: false, totals: { value: null, shortageValue: null } });
+    expect(frozen.lines.every((l) => l.value === null)).toBe(true);
+    expect((await detail(owner, countId)).totals).toMatchObject({ shortageValue: 400, surplusValue: 400 });
+  });
+
+  it('answers the manager’s posting with its values', async () => {
+    const { countId } = await ok(florist, 'counts.create', { categoryId: tulips, blind: false });
+    await ok(florist, 'counts.add', { countId, productId: tulip, quantity: 27, source: 'manual' });
+    const posted = (await ok(manager, 'counts.post', { countId })) as unknown as Record<string, unknown>;
+    expect(posted).toMatchObject({ shortageQuantity: 3, shortageValue: 180, value: -180, costVisible: true });
   });
 });
 

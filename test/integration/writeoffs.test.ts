@@ -172,12 +172,14 @@ describe('writeoffs.post', () => {
     const lotId = rose.lotIds[0] ?? '';
     events.length = 0;
     const posted = await ok(people.florist, 'writeoffs.post', { reason: 'wilted', lines: [{ lotId, quantity: 12 }], requestId: '0190a000-0000-7000-8000-00000000a001' });
-    expect(posted.totalCost).toBe(12 * 150);
+    // the florist is not told what the stems cost; the document keeps it for the owner
+    expect(posted).toMatchObject({ totalCost: null, costVisible: false });
     expect(balance(lotId)).toBe(28);
     expect(events).toContainEqual({ type: 'stock.changed' });
+    expect(db().prepare('SELECT total_cost FROM writeoffs WHERE id = ?').pluck().get(posted.writeoffId)).toBe(12 * 150);
 
-    const doc = await ok(people.florist, 'writeoffs.get', { id: posted.writeoffId });
-    expect(doc).toMatchObject({ number: posted.number, reason: 'wilted', note: null, totalCost: 1_800, quantity: 12, returnId: null });
+    const doc = await ok(people.owner, 'writeoffs.get', { id: posted.writeoffId });
+    expect(doc).toMatchObject({ number: posted.number, reason: 'wilted', note: null, totalCost: 1_800, costVisible: true, quantity: 12, returnId: null });
     expect(doc.lines).toEqual([
       expect.objectContaining({ lotId, productId: rose.productId, name: 'Wilting rose', quantity: 12, unitCost: 150, cost: 1_800, ageDays: 5, supplierId: rose.supplierId, supplierName: 'Dutch Flowers' }),
     ]);
@@ -258,6 +260,35 @@ describe('writeoffs.post', () => {
     });
     expect(await refusal(f, 'writeoffs.post', { reason: 'wilted', lines: [{ lotId, quantity: 1 }], extra: 1 })).toMatchObject({ code: 'invalid_input' });
     expect(balance(lotId)).toBe(5);
+  });
+
+  it('tells what stems cost only to who may see reports: the florist gets no cost figures, the owner and manager do', async () => {
+    const iris = await product({ name: 'Costly iris', supplier: 'Iris Farm', lots: [{ quantity: 20, unitCost: 275, arrivedAt: daysAgo(2) }] });
+    const posted = await ok(people.florist, 'writeoffs.post', { reason: 'broken', lines: [{ productId: iris.productId, quantity: 4 }] });
+    expect(posted).toEqual({ writeoffId: posted.writeoffId, number: posted.number, totalCost: null, costVisible: false });
+    const cost = 4 * 275;
+    // no figure of what was paid anywhere in the florist's answers: not the total, not a unit cost, not a line's cost
+    const costFigures = (value: unknown) => JSON.stringify(value).match(new RegExp(`\\b(${cost}|275)\\b`, 'g')) ?? [];
+
+    const floristDoc = await ok(people.florist, 'writeoffs.get', { id: posted.writeoffId });
+    expect(floristDoc).toMatchObject({ totalCost: null, costVisible: false, quantity: 4 });
+    expect(floristDoc.lines).toEqual([expect.objectContaining({ quantity: 4, unitCost: null, cost: null, supplierName: 'Iris Farm' })]);
+    expect(costFigures(floristDoc)).toEqual([]);
+    const floristList = await ok(people.florist, 'writeoffs.list', { limit: 200 });
+    expect(floristList.costVisible).toBe(false);
+    expect(floristList.rows.length).toBeGreaterThan(1);
+    expect(floristList.rows.every((r) => r.totalCost === null)).toBe(true);
+
+    for (const reader of [people.owner, people.manager]) {
+      const doc = await ok(reader, 'writeoffs.get', { id: posted.writeoffId });
+      expect(doc).toMatchObject({ totalCost: cost, costVisible: true });
+      expect(doc.lines).toEqual([expect.objectContaining({ quantity: 4, unitCost: 275, cost })]);
+      const list = await ok(reader, 'writeoffs.list', { limit: 200 });
+      expect(list.costVisible).toBe(true);
+      expect(list.rows.find((r) => r.id === posted.writeoffId)?.totalCost).toBe(cost);
+    }
+    // the owner posting gets the total back
+    expect(await ok(people.owner, 'writeoffs.post', { reason: 'broken', lines: [{ productId: iris.productId, quantity: 1 }] })).toMatchObject({ totalCost: 275, costVisible: true });
   });
 
   it('needs stock.writeoff to post and list, reports.view for the shrink view', async () => {
