@@ -6,7 +6,7 @@ import { isLanguage } from '../i18n/languages';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Field, isFieldError } from '../ui/Field';
 import { Modal } from '../ui/Modal';
-import { parseQuantity, REASONS, type Reason } from './reasons';
+import { isOverLot, parseQuantity, REASONS, type Reason } from './reasons';
 import './writeoffs.css';
 
 export interface WriteOffLot {
@@ -150,16 +150,14 @@ function WriteOffForm({ title, name, hint, max, defaultAll, line, onClose, onDon
     if (busy) return;
     const n = parseQuantity(quantity, max, defaultAll);
     if (n === null) {
-      const wanted = Number(quantity.trim());
       // more than the lot holds: say how much it holds (the hint under the field gives way to the refusal)
-      const over = max !== null && /^\d+$/.test(quantity.trim()) && wanted > max;
       setError(
-        over
+        max !== null && isOverLot(quantity, max)
           ? {
               code: 'invalid_input',
               messageKey: 'errors:writeoffs.lotShort',
               field: 'quantity',
-              params: { product: name, available: formatNumber(max, i18n.language), wanted: formatNumber(wanted, i18n.language) },
+              params: { product: name, available: formatNumber(max, i18n.language), wanted: formatNumber(Number(quantity.trim()), i18n.language) },
             }
           : { code: 'invalid_input', messageKey: 'errors:writeoffs.quantityInvalid', field: 'quantity' },
       );

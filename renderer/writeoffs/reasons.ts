@@ -47,3 +47,9 @@ export function orderRows<R extends { key: string }>(group: Group, rows: readonl
   };
   return [...rows].sort((a, b) => rank(a.key) - rank(b.key));
 }
+
+/** Whether a typed quantity is a whole number above what the lot holds (refused with how much it holds). */
+export function isOverLot(text: string, max: number | null): boolean {
+  const trimmed = text.trim();
+  return max !== null && /^\d+$/.test(trimmed) && Number(trimmed) > max;
+}

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeLanguage, i18n, initI18n } from '../../renderer/i18n';
-import { defaultPeriod, orderRows, parseQuantity, REASONS } from '../../renderer/writeoffs/reasons';
+import { defaultPeriod, isOverLot, orderRows, parseQuantity, REASONS } from '../../renderer/writeoffs/reasons';
 import { WriteOffDialog } from '../../renderer/writeoffs/WriteOffDialog';
 
 beforeAll(async () => {
@@ -23,6 +23,14 @@ describe('the write-off quantity', () => {
     // by product the backend knows the stock: any whole number, and empty is not "all"
     expect(parseQuantity('400', null)).toBe(400);
     expect(parseQuantity('', null)).toBeNull();
+  });
+
+  it('more than the lot holds is told apart from a quantity that is not a number (it is refused with what the lot holds)', () => {
+    expect(isOverLot('13', 12)).toBe(true);
+    expect(isOverLot(' 99999 ', 12)).toBe(true);
+    for (const typed of ['12', '1', '', '0', '-20', '1.5', 'x']) expect(isOverLot(typed, 12), typed).toBe(false);
+    // by product the backend knows the stock
+    expect(isOverLot('400', null)).toBe(false);
   });
 });
 
