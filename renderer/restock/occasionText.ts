@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatNumber } from '../format/numbers';
 
 /** What the screen needs of an occasion to name it and say when it falls. */
 export interface OccasionLike {
@@ -22,7 +23,7 @@ export function ruleText(t: TFunction<'restock'>, o: OccasionLike): string {
   return t('ruleText', { nth: t(`nth.${o.nth ?? 1}`), weekday: t(`weekdays.${o.weekday ?? 0}`), month });
 }
 
-/** An uplift in basis points as a multiplier: 25000 → "2.5". */
+/** An uplift in basis points as a multiplier: 25000 → "2.5" ("2,5" in kk even where the runtime lacks kk's CLDR data). */
 export function upliftText(bp: number, language: string): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(bp / 10_000);
+  return formatNumber(bp / 10_000, language);
 }

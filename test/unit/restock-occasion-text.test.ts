@@ -39,5 +39,7 @@ describe('occasion wording', () => {
     expect(upliftText(25_000, 'en')).toBe('2.5');
     expect(upliftText(30_000, 'en')).toBe('3');
     expect(upliftText(12_345, 'ru')).toBe('1,23');
+    // through renderer/format: a decimal comma in every language but English, whatever CLDR data the runtime has
+    for (const lang of ['ka', 'kk', 'uz']) expect(upliftText(25_000, lang), lang).toBe('2,5');
   });
 });
