@@ -57,7 +57,7 @@ async function counter(language: Language, address: string | null, opts: Partial
   envs.push(env);
   current = env.backend;
   const owner = env.backend.newClient();
-  await ok(owner, 'shops.setup', { mode: 'demo', language });
+  await ok(owner, 'shops.setup', { mode: 'demo', language, history: false });
   await signIn(owner, 'owner');
   await ok(owner, 'shifts.open', { openingFloat: 10_000 });
   const printerId = address
