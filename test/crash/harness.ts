@@ -84,7 +84,7 @@ export async function bundleChild(): Promise<string> {
 export async function seedDemo(dataDir: string): Promise<void> {
   const backend = Backend.boot({ dataDir });
   try {
-    const res = await backend.call(backend.newClient(), 'shops.setup', { mode: 'demo', language: 'en' });
+    const res = await backend.call(backend.newClient(), 'shops.setup', { mode: 'demo', language: 'en', history: false });
     if (!res.ok) throw new Error(`shops.setup demo refused: ${JSON.stringify(res.error)}`);
   } finally {
     backend.shutdown();

@@ -47,7 +47,7 @@ export function createSeller(backend: Backend, rng: Random, mode: SellMode) {
     async prepare(): Promise<void> {
       let picker = await call<{ id: string; role: string }[]>('users.picker');
       if (picker.length === 0) {
-        await call('shops.setup', { mode: 'demo', language: 'en' });
+        await call('shops.setup', { mode: 'demo', language: 'en', history: false });
         picker = await call('users.picker');
       }
       const cashier = picker.find((u) => u.role === 'cashier');
