@@ -11,6 +11,7 @@ import { emptyDraft, type ArrivalDraft } from './draft';
 import { LabelsDialog } from './LabelsDialog';
 import { SuppliersTab } from './SuppliersTab';
 import './arrivals.css';
+import { Tabs } from '../ui/Tabs';
 
 type Tab = 'new' | 'list' | 'suppliers';
 const TABS: Tab[] = ['new', 'list', 'suppliers'];
@@ -35,22 +36,15 @@ export function ArrivalsPage() {
     <div className="arrivals-page" data-testid="arrivals-page">
       <div className="page-head">
         <h1>{t('title')}</h1>
-        <div className="tabs" role="tablist" aria-label={t('title')}>
-          {TABS.map((id) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={tab === id}
-              className={tab === id ? 'tab current' : 'tab'}
-              data-testid={`arrivals-tab-${id}`}
-              onClick={() => setTab(id)}
-            >
-              {t(`tabs.${id}`)}
-              {id === 'new' && draft.lines.length > 0 && <span className="badge">{draft.lines.length}</span>}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          ids={TABS}
+          current={tab}
+          onSelect={setTab}
+          label={t('title')}
+          testIdPrefix="arrivals-tab"
+          labelOf={(id) => t(`tabs.${id}`)}
+          badgeOf={(id) => id === 'new' && draft.lines.length > 0 && <span className="badge">{draft.lines.length}</span>}
+        />
       </div>
       {tab === 'new' && (
         <ArrivalForm

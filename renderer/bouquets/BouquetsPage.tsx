@@ -8,6 +8,7 @@ import { HistoryTab } from './HistoryTab';
 import { MakeTab } from './MakeTab';
 import { VarianceTab } from './VarianceTab';
 import './bouquets.css';
+import { Tabs } from '../ui/Tabs';
 
 type Tab = 'make' | 'history' | 'variance';
 
@@ -31,21 +32,7 @@ export function BouquetsPage() {
     <div className="bouquets-page" ref={pageRef} data-testid="bouquets-page">
       <div className="page-head">
         <h1>{t('title')}</h1>
-        <div className="tabs" role="tablist" aria-label={t('title')}>
-          {tabs.map((id) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={tab === id}
-              className={tab === id ? 'tab current' : 'tab'}
-              data-testid={`bouquets-tab-${id}`}
-              onClick={() => setTab(id)}
-            >
-              {t(`tabs.${id}`)}
-            </button>
-          ))}
-        </div>
+        <Tabs ids={tabs} current={tab} onSelect={setTab} label={t('title')} testIdPrefix="bouquets-tab" labelOf={(id) => t(`tabs.${id}`)} />
       </div>
       <ErrorMessage error={recipes.error} />
       {tab === 'make' && <MakeTab recipes={recipes.data} format={format} showCost={showCost} pageRef={pageRef} />}

@@ -11,6 +11,7 @@ import { RecipeCard } from './RecipeCard';
 import { RecipeEditor } from './RecipeEditor';
 import type { Recipe } from './types';
 import './recipes.css';
+import { Tabs } from '../ui/Tabs';
 
 type Tab = 'recipes' | 'pricing';
 const TABS: readonly Tab[] = ['recipes', 'pricing'];
@@ -46,21 +47,7 @@ export function RecipesPage() {
     <div className="recipes-page" data-testid="recipes-page">
       <div className="page-head">
         <h1>{t('title')}</h1>
-        <div className="tabs" role="tablist" aria-label={t('title')}>
-          {TABS.map((id) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={tab === id}
-              className={tab === id ? 'tab current' : 'tab'}
-              data-testid={`recipes-tab-${id}`}
-              onClick={() => setTab(id)}
-            >
-              {t(`tabs.${id}`)}
-            </button>
-          ))}
-        </div>
+        <Tabs ids={TABS} current={tab} onSelect={setTab} label={t('title')} testIdPrefix="recipes-tab" labelOf={(id) => t(`tabs.${id}`)} />
       </div>
 
       {tab === 'recipes' && (

@@ -8,6 +8,7 @@ import { SellFirstTab } from './SellFirstTab';
 import { onStockTabRequest, takeRequestedTab } from './tabRequest';
 import type { StockTab } from './types';
 import './stock.css';
+import { Tabs } from '../ui/Tabs';
 
 const TABS: readonly StockTab[] = ['lots', 'sellFirst', 'low', 'rules'];
 
@@ -29,22 +30,15 @@ export function StockPage() {
     <div className="page stock-page" data-testid="stock-page">
       <div className="page-head">
         <h1>{t('title')}</h1>
-        <div className="tabs" role="tablist" aria-label={t('title')}>
-          {TABS.map((id) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={tab === id}
-              className={tab === id ? 'tab current' : 'tab'}
-              data-testid={`stock-tab-${id}`}
-              onClick={() => setTab(id)}
-            >
-              {t(`tabs.${id}`)}
-              {id === 'low' && lowCount > 0 && <span className="tab-count">{lowCount}</span>}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          ids={TABS}
+          current={tab}
+          onSelect={setTab}
+          label={t('title')}
+          testIdPrefix="stock-tab"
+          labelOf={(id) => t(`tabs.${id}`)}
+          badgeOf={(id) => id === 'low' && lowCount > 0 && <span className="tab-count">{lowCount}</span>}
+        />
       </div>
       {tab === 'lots' && <LotsTab />}
       {tab === 'sellFirst' && <SellFirstTab />}

@@ -14,6 +14,7 @@ import { ProductWriteOffDialog } from './WriteOffDialog';
 import { ALL_REASONS, type AnyReason } from './reasons';
 import '../shift/counter.css';
 import './writeoffs.css';
+import { Tabs } from '../ui/Tabs';
 
 type Tab = 'list' | 'shrink';
 type Row = Output<'writeoffs.list'>['rows'][number];
@@ -46,18 +47,14 @@ export function WriteoffsPage() {
     <div className="counter-page writeoffs-page" ref={rootRef} data-testid="writeoffs-page">
       <div className="page-head">
         <h1>{t('title')}</h1>
-        <div className="tabs" role="tablist" aria-label={t('title')}>
-          {canWriteOff && (
-            <button type="button" role="tab" aria-selected={current === 'list'} className={current === 'list' ? 'tab current' : 'tab'} onClick={() => setTab('list')} data-testid="writeoffs-tab-list">
-              {t('tabs.list')}
-            </button>
-          )}
-          {canReports && (
-            <button type="button" role="tab" aria-selected={current === 'shrink'} className={current === 'shrink' ? 'tab current' : 'tab'} onClick={() => setTab('shrink')} data-testid="writeoffs-tab-shrink">
-              {t('tabs.shrink')}
-            </button>
-          )}
-        </div>
+        <Tabs
+          ids={[...(canWriteOff ? (['list'] as const) : []), ...(canReports ? (['shrink'] as const) : [])]}
+          current={current}
+          onSelect={setTab}
+          label={t('title')}
+          testIdPrefix="writeoffs-tab"
+          labelOf={(id) => t(`tabs.${id}`)}
+        />
         {canWriteOff && (
           <ShortcutButton letter="N" primary testId="writeoffs-by-product" onClick={() => setByProduct(true)}>
             {t('byProduct.button')}
