@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { handler } from '../api/define';
 import { id } from '../api/schemas';
-import { canSeeCost } from '../recipes/recipes';
+import { canSeeBouquetCost } from '../users/costs';
 import { customBouquetProduct } from './custom';
 import { listAssemblies, type AssemblyRow } from './list';
 import { makeBouquets, type MakeResult } from './make';
@@ -83,7 +83,7 @@ export const assemblyHandlers = {
     run: (ctx, input): PlanView => {
       const variant = readVariant(ctx, input.variantId);
       const actual = input.components ?? (input.substitutions ? applySubstitutions(variant, input.substitutions) : undefined);
-      return planView(planAssembly(ctx, variant, input.quantity, actual, input.components ? 'components' : 'substitutions'), canSeeCost(ctx));
+      return planView(planAssembly(ctx, variant, input.quantity, actual, input.components ? 'components' : 'substitutions'), canSeeBouquetCost(ctx));
     },
   }),
 
@@ -99,7 +99,7 @@ export const assemblyHandlers = {
         requestId: id.optional(),
       })
       .strict(),
-    run: (ctx, input): MadeView => madeView(makeBouquets(ctx, input), canSeeCost(ctx)),
+    run: (ctx, input): MadeView => madeView(makeBouquets(ctx, input), canSeeBouquetCost(ctx)),
   }),
 
   'assembly.list': handler({
@@ -112,7 +112,7 @@ export const assemblyHandlers = {
       .strict(),
     run: (ctx, input): { rows: AssemblyView[]; more: boolean } => {
       const page = listAssemblies(ctx, input);
-      const withCost = canSeeCost(ctx);
+      const withCost = canSeeBouquetCost(ctx);
       return { rows: page.rows.map((r) => rowView(r, withCost)), more: page.more };
     },
   }),

@@ -4,7 +4,7 @@ import { AppError } from '../api/errors';
 import { assertUsableCategory } from '../catalog/categories';
 import { pickName, readProductNames } from '../catalog/names';
 import { readerLanguage } from '../catalog/products';
-import { canSeeCost } from '../freshness/handlers';
+import { canSeeCost } from '../users/costs';
 import { countedSoFar } from './entries';
 import { frozenLines, liveLines, totalsOf, totalsView, type TotalsView, type VarianceLine } from './lines';
 import { categoryName, categoryTree, readCount, readOpenCount, type CountRow, type CountStatus } from './scope';

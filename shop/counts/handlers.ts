@@ -5,7 +5,7 @@ import { id } from '../api/schemas';
 import { pickName, readProductNames } from '../catalog/names';
 import { readerLanguage } from '../catalog/products';
 import { findByBarcode } from '../catalog/search';
-import { canSeeCost } from '../freshness/handlers';
+import { canSeeCost } from '../users/costs';
 import { MAX_STOCK_QUANTITY } from '../stock/ledger';
 import { cancelCount, createCount, getCount, listCounts } from './documents';
 import { addCountEntries } from './entries';

@@ -4,6 +4,7 @@ import { AppError } from '../api/errors';
 import { id } from '../api/schemas';
 import { PRODUCT_KINDS, readerLanguage } from '../catalog/products';
 import { currentShopId } from '../shops/current';
+import { canSeeCost } from '../users/costs';
 import { lowCount, lowStock } from './low';
 import { FRESHNESS_STATES, OVERVIEW_SORTS, sellFirst, stockOverview } from './overview';
 import { archiveRule, listRules, markdownInput, ruleView, saveRule } from './rules';
@@ -13,18 +14,14 @@ import { archiveRule, listRules, markdownInput, ruleView, saveRule } from './rul
  *
  * Costs are the shop's secret: what it paid for a stem is shown only to those who may see reports
  * (reports.view — owner and manager by default). Everyone else sees ages, quantities and markdowns,
- * with unitCost/value null and costVisible false. The rule lives here, in the backend, so no screen
- * can leak it.
+ * with unitCost/value null and costVisible false. The rule (shop/users/costs.ts) is applied here, in
+ * the backend, so no screen can leak it.
  */
 
 function shopOf(ctx: CallContext): string {
   const shopId = ctx.shopId ?? currentShopId(ctx.db);
   if (shopId === null) throw new AppError('conflict', 'errors:shops.notSetUp');
   return shopId;
-}
-
-export function canSeeCost(ctx: CallContext): boolean {
-  return ctx.session?.permissions.has('reports.view') ?? false;
 }
 
 export const MAX_OVERVIEW_LIMIT = 500;

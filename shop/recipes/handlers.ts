@@ -4,10 +4,10 @@ import { AppError } from '../api/errors';
 import { id, MAX_MONEY, money } from '../api/schemas';
 import { readerLanguage } from '../catalog/products';
 import { statement } from '../../db/statements';
+import { canSeeBouquetCost } from '../users/costs';
 import { MAX_PHOTO_DATA_URL_LENGTH, parsePhotoDataUrl } from './photo';
 import { ROUNDING_MODES, roundToStep, type PricingRules, type RoundingMode } from './price';
 import {
-  canSeeCost,
   checkRecipeVariants,
   liveRecipeIds,
   listRecipes,
@@ -158,7 +158,7 @@ export const recipesHandlers = {
       if (input.id !== undefined) requireRecipe(ctx, input.id);
       const rules = readPricingRules(ctx.db, shopId);
       const lang = readerLanguage(ctx);
-      const withCost = canSeeCost(ctx);
+      const withCost = canSeeBouquetCost(ctx);
       let problem: { messageKey: string; field?: string; params?: Record<string, string | number> } | null = null;
       try {
         checkRecipeVariants(ctx, input.id ?? null, input.variants);

@@ -15,6 +15,7 @@ import { componentsCost, type ComponentCost, type ComponentQuantity } from './co
 import { photoDataUrl } from './photo';
 import { bouquetPrice, type PriceBreakdown, type PricingRules } from './price';
 import { readPricingRules } from './rules';
+import { canSeeBouquetCost } from '../users/costs';
 
 /**
  * Bouquet recipes: up to three sizes, each a list of components with an assembly fee, each sold
@@ -140,12 +141,6 @@ export function readVariant(
     live: row.archived === 0 && row.product_archived === 0 && components.length > 0,
     components,
   };
-}
-
-/** Whoever may see what bouquets cost the shop: the owner's numbers, not every cashier's. */
-export function canSeeCost(ctx: CallContext): boolean {
-  const p = ctx.session?.permissions;
-  return !!p && (p.has('reports.view') || p.has('recipes.manage'));
 }
 
 export interface PricedVariant {
@@ -410,7 +405,7 @@ function viewVariant(ctx: CallContext, v: VariantRow, rules: PricingRules, lang:
 
 export function viewRecipe(ctx: CallContext, row: RecipeRow, rules: PricingRules): RecipeView {
   const lang = readerLanguage(ctx);
-  const withCost = canSeeCost(ctx);
+  const withCost = canSeeBouquetCost(ctx);
   const variants = variantsOf(ctx.db, row.id)
     .map((v) => viewVariant(ctx, v, rules, lang, withCost))
     .filter((v): v is VariantView => v !== null);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { handler } from '../api/define';
 import { id } from '../api/schemas';
-import { canSeeCost } from '../freshness/handlers';
+import { canSeeCost } from '../users/costs';
 import { MAX_STOCK_QUANTITY } from '../stock/ledger';
 import { postWriteoff, WRITEOFF_REASONS, type WriteoffResult } from './post';
 import { listWriteoffs, readWriteoff, type WriteoffDetail, type WriteoffPage } from './read';

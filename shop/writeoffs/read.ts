@@ -2,7 +2,7 @@ import { statement } from '../../db/statements';
 import type { CallContext } from '../api/define';
 import { AppError } from '../api/errors';
 import { readerLanguage } from '../catalog/products';
-import { canSeeCost } from '../freshness/handlers';
+import { canSeeCost } from '../users/costs';
 import { shopIdOf } from '../shifts/current';
 import type { WriteoffReason } from './post';
 
